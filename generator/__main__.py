@@ -1,0 +1,5 @@
+"""Allow ``python -m generator COMMAND``."""
+
+from generator.cli import main
+
+main()

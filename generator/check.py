@@ -1,0 +1,32 @@
+"""The validation gate: read every package, apply every rule, and report all problems together."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator.load import read_packages
+from generator.model import Site, assemble_site
+from generator.problems import DataError, Problem, sort_problems
+from generator.rules import package_problems, site_problems
+
+
+def check_packages(folders: Iterable[Path]) -> tuple[Site | None, list[Problem]]:
+    """Validate packages; return the assembled site (when there are no problems) and the problems."""
+    built, problems = read_packages(folders)
+    if not any(p.rule in {"unknown-column", "missing-column"} for p in problems):
+        for raw, package in built:
+            problems.extend(package_problems(raw, package))
+    problems.extend(site_problems(built))
+    problems = sort_problems(set(problems))
+    if problems:
+        return None, problems
+    return assemble_site(package for _, package in built), []
+
+
+def load_site(folders: Iterable[Path]) -> Site:
+    """Return the site built from valid packages, or raise ``DataError`` with every problem."""
+    site, problems = check_packages(folders)
+    if site is None:
+        raise DataError(problems)
+    return site

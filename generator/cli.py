@@ -1,0 +1,102 @@
+"""Command-line interface: thin commands that parse options and call one function each."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from generator import format as fmt
+from generator.problems import DataError, Problem, format_github, format_json, format_text
+from generator.settings import load_settings
+
+CONFIG_OPTION = click.option(
+    "--config", "config_file", default="mkdocs.yml", show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path), help="The site settings file.",
+)
+
+
+def _report(problems: Sequence[Problem], output_format: str) -> None:
+    if output_format == "json":
+        click.echo(format_json(problems))
+    elif output_format == "github":
+        click.echo(format_github(problems))
+        click.echo(format_text(problems), err=True)
+    else:
+        click.echo(format_text(problems), err=bool(problems))
+
+
+def _fail(error: DataError, output_format: str = "text") -> None:
+    _report(error.problems, output_format)
+    sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Publish performance indicators from data packages as an accessible static site."""
+
+
+@main.command()
+@click.argument("packages", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "github"]),
+              default="text", show_default=True,
+              help="text for people, json for tools, github for GitHub Actions annotations.")
+@CONFIG_OPTION
+def check(packages: tuple[Path, ...], output_format: str, config_file: Path) -> None:
+    """Validate data packages (default: every package listed in the site settings)."""
+    from generator.check import check_packages
+
+    try:
+        folders = packages or load_settings(config_file).packages
+    except DataError as error:
+        _fail(error, output_format)
+    _site, problems = check_packages(folders)
+    if output_format == "text" and not problems:
+        click.echo(f"Checked {len(folders)} package(s): no problems found.")
+    else:
+        _report(problems, output_format)
+    sys.exit(1 if problems else 0)
+
+
+@main.command()
+@CONFIG_OPTION
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the built site (default: site_dir in mkdocs.yml).")
+@click.option("--pages-only", is_flag=True, help="Generate the Markdown pages but skip MkDocs.")
+def build(config_file: Path, site_dir: Path | None, pages_only: bool) -> None:
+    """Check the data, generate the pages and build the whole static site."""
+    from generator.build import build_site
+
+    try:
+        result = build_site(load_settings(config_file), site_dir=site_dir, pages_only=pages_only)
+    except DataError as error:
+        _fail(error)
+    click.echo(result.summary())
+
+
+@main.command()
+@CONFIG_OPTION
+@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+def serve(config_file: Path, port: int) -> None:
+    """Build and serve the site locally, rebuilding when a data or source file changes."""
+    from generator.serve import serve_site
+
+    try:
+        serve_site(load_settings(config_file), port=port)
+    except DataError as error:
+        _fail(error)
+
+
+@main.command()
+@click.argument("resource", required=False, type=click.Choice(sorted(fmt.SCHEMAS)))
+def schema(resource: str | None) -> None:
+    """Print the Table Schema of a resource (or of all resources) as JSON."""
+    value = fmt.schema(resource) if resource else {name: fmt.schema(name) for name in fmt.SCHEMAS}
+    click.echo(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

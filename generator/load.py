@@ -1,0 +1,466 @@
+"""Read data packages: the only module that reads input files.
+
+Each package goes through three gates, and every problem from every gate is collected:
+1. the descriptor (``datapackage.json``) and the files it names;
+2. Frictionless validation against the format's Table Schemas (types, constraints, keys);
+3. building the model (periods are read for each indicator's period type).
+Domain rules that need the whole model live in ``rules.py``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from frictionless import Detector, Resource, Schema
+from frictionless import Package as FrictionlessPackage
+
+from generator import format as fmt
+from generator.model import (
+    AreaType,
+    BreakdownValue,
+    Commentary,
+    Comparator,
+    Flag,
+    Frequency,
+    Indicator,
+    Missing,
+    Observation,
+    OfficerRating,
+    Package,
+    Polarity,
+    Priority,
+    RatingColour,
+    Release,
+    ReleaseStatus,
+    ServiceArea,
+    Status,
+    Target,
+    Unit,
+)
+from generator.periods import PeriodError, PeriodType, parse_canonical
+from generator.problems import Problem
+
+DESCRIPTOR = "datapackage.json"
+SUPPORTED_FORMATS = {".csv": "csv", ".xlsx": "xlsx"}
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Row:
+    """A typed row read from a resource, with where it came from."""
+
+    file: str
+    number: int
+    cells: dict[str, Any]
+
+    def text(self, name: str) -> str:
+        value = self.cells.get(name)
+        return "" if value is None else str(value).strip()
+
+    def items(self, name: str) -> tuple[str, ...]:
+        return tuple(part.strip() for part in self.text(name).split(fmt.LIST_SEPARATOR) if part.strip())
+
+
+@dataclass(frozen=True)
+class RawPackage:
+    """A package's descriptor and typed rows, before the model is built."""
+
+    name: str
+    title: str
+    path: str
+    descriptor: dict[str, Any]
+    files: dict[str, str]
+    rows: dict[str, tuple[Row, ...]]
+
+
+def display_path(path: Path) -> str:
+    """Return the path relative to the working directory where possible, for messages."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+# ---------------------------------------------------------------------------------------------
+# Gate 1: the descriptor and its files
+
+
+def _read_descriptor(folder: Path, problems: list[Problem]) -> dict[str, Any] | None:
+    where = display_path(folder / DESCRIPTOR)
+    if not folder.is_dir():
+        problems.append(Problem(display_path(folder), None, "", "the data package folder does not exist",
+                                "Check the path, or the package list under extra.generator.packages "
+                                "in mkdocs.yml.", "package-missing"))
+        return None
+    try:
+        text = (folder / DESCRIPTOR).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        problems.append(Problem(where, None, "", "the package has no datapackage.json",
+                                "Every package folder needs a datapackage.json that lists its "
+                                "tables; copy one from datapackages/.", "descriptor-missing"))
+        return None
+    except UnicodeDecodeError:
+        problems.append(Problem(where, None, "", "datapackage.json is not UTF-8 text",
+                                "Save the file as UTF-8.", "descriptor-encoding"))
+        return None
+    try:
+        descriptor = json.loads(text)
+    except json.JSONDecodeError as error:
+        problems.append(Problem(where, error.lineno, "", f"datapackage.json is not valid JSON: "
+                                f"{error.msg} at line {error.lineno}, column {error.colno}",
+                                "Fix the JSON syntax (a missing comma or quote is the usual cause).",
+                                "descriptor-json"))
+        return None
+    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
+        problems.append(Problem(where, None, "resources", "datapackage.json has no list of resources",
+                                'Add "resources": [...] naming each table.', "descriptor-resources"))
+        return None
+    return descriptor
+
+
+def _resource_file(folder: Path, where: str, resource: dict[str, Any],
+                   problems: list[Problem]) -> Path | None:
+    name = resource.get("name", "")
+    path_text = resource.get("path")
+    if not isinstance(path_text, str) or not path_text:
+        problems.append(Problem(where, None, f"resources.{name}.path", f"resource '{name}' has no path",
+                                "Give the file name of the table, e.g. observations.csv.",
+                                "resource-path"))
+        return None
+    candidate = folder / path_text
+    root = folder.resolve()
+    resolved = candidate.resolve()
+    shown = display_path(candidate)
+    if Path(path_text).is_absolute() or (root != resolved and root not in resolved.parents):
+        problems.append(Problem(shown, None, "", "the file is outside the package folder (an absolute "
+                                "path, '..' or a symbolic link that points elsewhere)",
+                                "Keep every table inside the package folder.", "resource-outside"))
+        return None
+    if not resolved.is_file():
+        problems.append(Problem(shown, None, "", "the file named in datapackage.json does not exist",
+                                f"Create {path_text} or correct its path in datapackage.json.",
+                                "resource-missing"))
+        return None
+    suffix = resolved.suffix.lower()
+    if suffix not in SUPPORTED_FORMATS:
+        problems.append(Problem(shown, None, "", f"'{suffix}' files are not supported",
+                                "Save the table as CSV (UTF-8) or Excel .xlsx.", "resource-format"))
+        return None
+    size = resolved.stat().st_size
+    if size == 0:
+        problems.append(Problem(shown, None, "", "the file is empty",
+                                "A table needs at least its header row.", "resource-empty"))
+        return None
+    if size > MAX_FILE_BYTES:
+        problems.append(Problem(shown, None, "", f"the file is {size // 2**20} MB, over the "
+                                f"{MAX_FILE_BYTES // 2**20} MB limit",
+                                "Split the table or remove unused rows.", "resource-size"))
+        return None
+    return candidate
+
+
+# ---------------------------------------------------------------------------------------------
+# Gate 2: Frictionless validation against the format's schemas
+
+_FIXES = {
+    "type-error": "Write a value of the right type in this cell ({note}).",
+    "constraint-error": "Change the value so it meets the rule ({note}).",
+    "unique-error": "Each value in this column must be different; remove or rename the duplicate.",
+    "primary-key": "Each row must be unique by {keys}; remove the duplicate row or correct it.",
+    "foreign-key": "Use an id that exists in the referenced table, or add it there.",
+    "blank-row": "Delete the empty row.",
+    "extra-cell": "The row has more cells than the header; remove the extra cells or fix quoting.",
+    "missing-cell": "The row has fewer cells than the header; fill in the missing cells.",
+    "duplicate-label": "Two columns have the same name; rename or remove one.",
+    "blank-label": "A column has no name; name it or delete it.",
+    "encoding-error": "Save the file as UTF-8 (in Excel: CSV UTF-8).",
+}
+
+_MESSAGES = {
+    "type-error": "'{cell}' is not a valid {type}",
+    "constraint-error": "'{cell}' breaks a rule for this column: {note}",
+    "unique-error": "'{cell}' appears more than once in a column that must be unique",
+    "primary-key": "this row repeats another row's {keys}",
+    "foreign-key": "{note}",
+}
+
+
+def _plain_error(error: Any, file: str, schema: dict[str, Any], resource_name: str) -> Problem:
+    kind = error.type
+    field = getattr(error, "field_name", "") or ""
+    if kind == "foreign-key":
+        names = getattr(error, "field_names", None) or []
+        field = ",".join(names) if names else field
+    cell = getattr(error, "cell", "")
+    field_type = next((f["type"] for f in schema["fields"] if f["name"] == field), "value")
+    keys = " + ".join(schema.get("primaryKey", []))
+    values = {"cell": cell, "type": field_type, "note": error.note, "keys": keys}
+    message = _MESSAGES.get(kind, error.message).format(**values)
+    if kind == "constraint-error" and "required" in error.note:
+        message = "this cell is empty but the column is required"
+        fix = "Fill in the cell."
+        return Problem(file, getattr(error, "row_number", None), field, message, fix, "required")
+    if kind == "constraint-error" and '"enum"' in error.note:
+        allowed = next((f["constraints"]["enum"] for f in schema["fields"] if f["name"] == field), [])
+        return Problem(file, getattr(error, "row_number", None), field,
+                       f"'{cell}' is not one of the allowed values",
+                       "Use one of: " + ", ".join(allowed) + ".", "enum")
+    if kind == "type-error" and field in ("value", "numerator", "denominator") and cell.strip().lower() in {
+        member.value for member in Missing
+    }:
+        return Problem(file, getattr(error, "row_number", None), field,
+                       f"'{cell}' is a missing-value symbol, not a number",
+                       "Leave this cell empty and put the symbol in the 'missing' column.",
+                       "symbol-in-value")
+    fix = _FIXES.get(kind, "See the data package reference in docs/data-package.md.").format(**values)
+    return Problem(file, getattr(error, "row_number", None), field, message, fix, kind)
+
+
+def _check_header(header: list[str], resource_name: str, file: str,
+                  problems: list[Problem]) -> bool:
+    schema = fmt.SCHEMAS[resource_name]
+    known = [field["name"] for field in schema["fields"]]
+    required = [f["name"] for f in schema["fields"] if f.get("constraints", {}).get("required")]
+    ok = True
+    for label in header:
+        if label not in known:
+            ok = False
+            problems.append(Problem(file, 1, label, f"unknown column '{label}'",
+                                    f"The columns of {resource_name} are: {', '.join(known)}. "
+                                    "Correct the spelling or remove the column.", "unknown-column"))
+    for name in required:
+        if name not in header:
+            ok = False
+            problems.append(Problem(file, 1, name, f"required column '{name}' is missing",
+                                    f"Add a '{name}' column to the header row.", "missing-column"))
+    return ok
+
+
+def _frictionless_resource(name: str, path: Path, folder: Path) -> Resource:
+    return Resource(
+        name=name,
+        path=str(path.relative_to(folder)),
+        basepath=str(folder),
+        format=SUPPORTED_FORMATS[path.suffix.lower()],
+        schema=Schema.from_descriptor(fmt.schema(name)),
+        detector=Detector(schema_sync=True, field_missing_values=[""]),
+    )
+
+
+def _read_rows(resource: Resource, file: str, problems: list[Problem]) -> tuple[Row, ...]:
+    rows = []
+    try:
+        with resource:
+            if not _check_header([str(label).strip() for label in resource.labels], resource.name,
+                                 file, problems):
+                return ()
+            for row in resource.row_stream:
+                if row.valid:
+                    rows.append(Row(file, row.row_number, row.to_dict()))
+    except Exception as error:  # noqa: BLE001 - any reader failure becomes a problem report
+        problems.append(Problem(file, None, "", f"the table could not be read: {error}",
+                                "Check the file opens in a spreadsheet and is saved as CSV UTF-8 "
+                                "or .xlsx.", "resource-unreadable"))
+        return ()
+    return tuple(rows)
+
+
+def read_raw_package(folder: Path) -> tuple[RawPackage | None, list[Problem]]:
+    """Read and validate one package folder into typed rows, collecting every problem."""
+    problems: list[Problem] = []
+    descriptor = _read_descriptor(folder, problems)
+    if descriptor is None:
+        return None, problems
+    where = display_path(folder / DESCRIPTOR)
+    for key in ("name", "title"):
+        if not isinstance(descriptor.get(key), str) or not descriptor.get(key):
+            problems.append(Problem(where, None, key, f"the package has no {key}",
+                                    f'Add "{key}": "..." to datapackage.json.', "descriptor-" + key))
+    files: dict[str, Path] = {}
+    for resource in descriptor["resources"]:
+        name = resource.get("name") if isinstance(resource, dict) else None
+        if name not in fmt.SCHEMAS:
+            problems.append(Problem(where, None, "resources", f"unknown resource '{name}'",
+                                    "Resource names are: " + ", ".join(fmt.SCHEMAS) + ".",
+                                    "resource-unknown"))
+            continue
+        if name in files:
+            problems.append(Problem(where, None, "resources", f"resource '{name}' is listed twice",
+                                    "List each table once.", "resource-duplicate"))
+            continue
+        declared = resource.get("schema")
+        if declared is not None and declared != fmt.schema(name):
+            problems.append(Problem(where, None, f"resources.{name}.schema",
+                                    f"the schema of '{name}' differs from format {fmt.FORMAT_VERSION}",
+                                    f"Replace it with the output of `python -m generator schema {name}`"
+                                    " or remove it (the format's schema is used).", "schema-differs"))
+        path = _resource_file(folder, where, resource, problems)
+        if path is not None:
+            files[name] = path
+    for name in fmt.REQUIRED_RESOURCES:
+        if name not in files and not any(p.rule in {"resource-missing", "resource-empty",
+                                                    "resource-outside"} for p in problems):
+            problems.append(Problem(where, None, "resources", f"the package has no '{name}' table",
+                                    f"Add a resource named '{name}'.", "resource-required"))
+
+    resources = {name: _frictionless_resource(name, path, folder) for name, path in files.items()}
+    shown = {name: display_path(path) for name, path in files.items()}
+    rows: dict[str, tuple[Row, ...]] = {}
+    header_ok = True
+    for name, resource in resources.items():
+        before = len(problems)
+        rows[name] = _read_rows(resource, shown[name], problems)
+        header_ok = header_ok and len(problems) == before
+    if header_ok and resources:
+        # Validate once, as a package, so foreign keys between tables are checked too.
+        package = FrictionlessPackage(resources=[_frictionless_resource(n, p, folder)
+                                                 for n, p in files.items()], basepath=str(folder))
+        report = package.validate()
+        for task in report.tasks:
+            for error in task.errors:
+                problems.append(_plain_error(error, shown.get(task.name, where),
+                                             fmt.SCHEMAS.get(task.name, {"fields": []}), task.name))
+    raw = RawPackage(
+        name=str(descriptor.get("name", folder.name)),
+        title=str(descriptor.get("title", folder.name)),
+        path=display_path(folder),
+        descriptor=descriptor,
+        files=shown,
+        rows=rows,
+    )
+    return raw, problems
+
+
+# ---------------------------------------------------------------------------------------------
+# Gate 3: the model
+
+
+def _number(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _missing(row: Row) -> Missing | None:
+    text = row.text("missing").lower()
+    return Missing(text) if text else None
+
+
+class _Builder:
+    """Turns typed rows into model objects, recording period problems."""
+
+    def __init__(self, raw: RawPackage, problems: list[Problem]):
+        self.raw = raw
+        self.problems = problems
+        self.period_types: dict[str, PeriodType] = {}
+
+    def build(self) -> Package:
+        rows = self.raw.rows
+        indicators = tuple(self._indicator(row) for row in rows.get("indicators", ()))
+        self.period_types = {indicator.id: indicator.period_type for indicator in indicators}
+        descriptor = self.raw.descriptor
+        licences = descriptor.get("licenses") or []
+        licence = licences[0].get("title") or licences[0].get("name", "") if licences else ""
+        return Package(
+            name=self.raw.name,
+            title=self.raw.title,
+            path=self.raw.path,
+            publisher=str(descriptor.get("publisher", "")),
+            licence=str(licence),
+            demonstration=bool(descriptor.get("demonstration", False)),
+            service_areas=tuple(ServiceArea(r.text("id"), int(r.cells["item"]), r.text("title"),
+                                            r.text("description"))
+                                for r in rows.get("service_areas", ())),
+            priorities=tuple(Priority(r.text("id"), r.text("title"), r.text("description"))
+                             for r in rows.get("priorities", ())),
+            indicators=indicators,
+            observations=tuple(self._each("observations", self._observation)),
+            comparators=tuple(self._each("comparators", self._comparator)),
+            targets=tuple(Target(r.text("indicator_id"), r.cells["applies_from"],
+                                 _number(r.cells.get("target")),
+                                 _number(r.cells.get("amber_tolerance")),
+                                 _number(r.cells.get("expected_low")),
+                                 _number(r.cells.get("expected_high")), r.text("note"))
+                          for r in rows.get("targets", ())),
+            ratings=tuple(self._each("ratings", lambda r, p: OfficerRating(
+                r.text("indicator_id"), p, RatingColour(r.text("rating")), r.text("reason")))),
+            commentary=tuple(self._each("commentary", lambda r, p: Commentary(
+                r.text("indicator_id"), p, r.text("commentary"), r.text("actions"),
+                r.text("author")))),
+            breakdowns=tuple(self._each("breakdowns", lambda r, p: BreakdownValue(
+                r.text("indicator_id"), p, r.text("dimension"), r.text("category"),
+                _number(r.cells.get("value")), _missing(r), int(r.cells.get("order") or 0)))),
+            releases=tuple(Release(r.text("id"), r.text("title"), r.cells["date"],
+                                   ReleaseStatus(r.text("status")), r.text("notes"))
+                           for r in rows.get("releases", ())),
+        )
+
+    def _indicator(self, r: Row) -> Indicator:
+        threshold = r.cells.get("small_number_threshold")
+        return Indicator(
+            id=r.text("id"), title=r.text("title"), question=r.text("question"),
+            service_area=r.text("service_area"), definition=r.text("definition"),
+            unit=Unit(r.text("unit")), decimal_places=int(r.cells["decimal_places"]),
+            polarity=Polarity(r.text("polarity")), frequency=Frequency(r.text("frequency")),
+            period_type=PeriodType(r.text("period_type")), source=r.text("source"),
+            status=Status(r.text("status") or "established"), priorities=r.items("priorities"),
+            numerator=r.text("numerator"), denominator=r.text("denominator"),
+            source_url=r.text("source_url"), licence=r.text("licence"),
+            small_number_threshold=None if threshold is None else int(threshold),
+            counts_people=bool(r.cells.get("counts_people")), data_notes=r.text("data_notes"),
+            why_it_matters=r.text("why_it_matters"), related=r.items("related"),
+            previous_ids=r.items("previous_ids"), replaced_by=r.text("replaced_by"),
+            package=self.raw.name,
+        )
+
+    def _each(self, resource: str, make: Callable[[Row, Any], Any]) -> Iterator[Any]:
+        for row in self.raw.rows.get(resource, ()):
+            indicator_id = row.text("indicator_id")
+            kind = self.period_types.get(indicator_id)
+            if kind is None:
+                continue  # the foreign key check has reported the unknown indicator
+            try:
+                period = parse_canonical(row.text("period"), kind)
+            except PeriodError as error:
+                self.problems.append(Problem(row.file, row.number, "period", str(error),
+                                             f"Indicator '{indicator_id}' is reported by "
+                                             f"{kind.value.replace('_', ' ')}; write the period in "
+                                             "that form.", "period-form"))
+                continue
+            yield make(row, period)
+
+    def _observation(self, r: Row, period: Any) -> Observation:
+        flags = frozenset(Flag(flag) for flag in r.items("flags"))
+        return Observation(r.text("indicator_id"), period, _number(r.cells.get("value")),
+                           _number(r.cells.get("numerator")), _number(r.cells.get("denominator")),
+                           _missing(r), flags, r.text("note"))
+
+    def _comparator(self, r: Row, period: Any) -> Comparator:
+        return Comparator(r.text("indicator_id"), period, AreaType(r.text("area_type")),
+                          r.text("area_code"), r.text("area_name"), _number(r.cells.get("value")),
+                          _number(r.cells.get("numerator")), _number(r.cells.get("denominator")),
+                          _missing(r))
+
+
+def build_package(raw: RawPackage) -> tuple[Package, list[Problem]]:
+    """Build the model of one package from its typed rows."""
+    problems: list[Problem] = []
+    return _Builder(raw, problems).build(), problems
+
+
+def read_packages(folders: Iterable[Path]) -> tuple[list[tuple[RawPackage, Package]], list[Problem]]:
+    """Read, validate and model every package, returning what could be built and all problems."""
+    built: list[tuple[RawPackage, Package]] = []
+    problems: list[Problem] = []
+    for folder in folders:
+        raw, found = read_raw_package(Path(folder))
+        problems.extend(found)
+        if raw is None:
+            continue
+        package, found = build_package(raw)
+        problems.extend(found)
+        built.append((raw, package))
+    return built, problems
+

@@ -1,0 +1,400 @@
+"""UK reporting periods: parse the spellings real files use, order them, and label them in words.
+
+Every period has a canonical code that the data packages use (for example ``2021-22-Q4``) and
+plain-English labels for the site ("January to March 2022"). The meaning of a code depends on the
+indicator's period type: ``2021-22`` is April 2021 to March 2022 for a financial year and September
+2021 to August 2022 for an academic year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class PeriodType(StrEnum):
+    """Kinds of reporting period."""
+
+    MONTH = "month"
+    QUARTER = "quarter"  # a quarter of the financial year: Q1 = April to June
+    FINANCIAL_YEAR = "financial_year"
+    ACADEMIC_YEAR = "academic_year"
+    CALENDAR_YEAR = "calendar_year"
+    ROLLING_12_MONTHS = "rolling_12_months"
+    SNAPSHOT = "snapshot"
+
+
+class PeriodError(ValueError):
+    """A period spelling that cannot be read for the given period type."""
+
+
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """One reporting period. Orders by end date, then start date."""
+
+    end: date
+    start: date
+    type: PeriodType
+    code: str
+
+    @property
+    def label(self) -> str:
+        """Return the plain-English label used in sentences and tables."""
+        return _label(self)
+
+    @property
+    def short_label(self) -> str:
+        """Return the compact label used on chart axes."""
+        return _short_label(self)
+
+    def __str__(self) -> str:
+        return self.code
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def month(year: int, month_number: int) -> Period:
+    """Return the calendar month."""
+    return Period(
+        _month_end(year, month_number),
+        date(year, month_number, 1),
+        PeriodType.MONTH,
+        f"{year:04d}-{month_number:02d}",
+    )
+
+
+def rolling_12_months(year: int, month_number: int) -> Period:
+    """Return the 12 months ending with the given month."""
+    start_year, start_month = _add_months(year, month_number, -11)
+    return Period(
+        _month_end(year, month_number),
+        date(start_year, start_month, 1),
+        PeriodType.ROLLING_12_MONTHS,
+        f"{year:04d}-{month_number:02d}",
+    )
+
+
+def quarter(start_year: int, number: int) -> Period:
+    """Return quarter ``number`` (1-4) of the financial year starting in April ``start_year``."""
+    if number not in (1, 2, 3, 4):
+        raise PeriodError(f"quarter number must be 1 to 4, not {number}")
+    first_year, first_month = _add_months(start_year, 4, 3 * (number - 1))
+    end_year, end_month = _add_months(first_year, first_month, 2)
+    return Period(
+        _month_end(end_year, end_month),
+        date(first_year, first_month, 1),
+        PeriodType.QUARTER,
+        f"{start_year:04d}-{(start_year + 1) % 100:02d}-Q{number}",
+    )
+
+
+def financial_year(start_year: int) -> Period:
+    """Return the financial year from April ``start_year`` to March the next year."""
+    return Period(
+        date(start_year + 1, 3, 31),
+        date(start_year, 4, 1),
+        PeriodType.FINANCIAL_YEAR,
+        f"{start_year:04d}-{(start_year + 1) % 100:02d}",
+    )
+
+
+def academic_year(start_year: int) -> Period:
+    """Return the academic year from September ``start_year`` to August the next year."""
+    return Period(
+        date(start_year + 1, 8, 31),
+        date(start_year, 9, 1),
+        PeriodType.ACADEMIC_YEAR,
+        f"{start_year:04d}-{(start_year + 1) % 100:02d}",
+    )
+
+
+def calendar_year(year: int) -> Period:
+    """Return the calendar year."""
+    return Period(date(year, 12, 31), date(year, 1, 1), PeriodType.CALENDAR_YEAR, f"{year:04d}")
+
+
+def snapshot(day: date) -> Period:
+    """Return a count or position at one date."""
+    return Period(day, day, PeriodType.SNAPSHOT, day.isoformat())
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing
+
+_YEAR_PAIR = re.compile(r"^(?:FY|AY)?\s*(\d{4})\s*(?:/|-|–|to)\s*(\d{2}|\d{4})$", re.IGNORECASE)
+_YEAR_PAIR_COMPACT = re.compile(r"^(\d{4})(\d{2})$")
+_YEAR = re.compile(r"^(?:CY)?\s*(\d{4})$", re.IGNORECASE)
+_QUARTER_FORMS = (
+    re.compile(r"^(\d{4})\s*[-/]\s*(\d{2}|\d{4})\s*[- ]?\s*Q(?:uarter)?\s*([1-4])$", re.IGNORECASE),
+    re.compile(r"^Q(?:uarter)?\s*([1-4])\s*,?\s*(\d{4})\s*[-/]\s*(\d{2}|\d{4})$", re.IGNORECASE),
+)
+_ISO_MONTH = re.compile(r"^(\d{4})[-/](\d{1,2})$")
+_COMPACT_MONTH = re.compile(r"^(\d{4})(\d{2})$")
+_MONTH_SLASH_YEAR = re.compile(r"^(\d{1,2})/(\d{4})$")
+_NAMED_MONTH = re.compile(r"^([A-Za-z]+)[\s\-]+(\d{2}|\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_NAMED_DATE = re.compile(r"^(?:at\s+)?(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$", re.IGNORECASE)
+_ROLLING_WORDS = re.compile(r"^12 months (?:to|ending)\s+(.+)$", re.IGNORECASE)
+
+
+def _year_pair(text: str) -> int | None:
+    """Return the first year of a two-year spelling such as 2021/22, 2021-2022 or 202122."""
+    match = _YEAR_PAIR.match(text) or _YEAR_PAIR_COMPACT.match(text)
+    if not match:
+        return None
+    first, second = int(match.group(1)), match.group(2)
+    expected = (first + 1) % 100 if len(second) == 2 else first + 1
+    if int(second) != expected:
+        raise PeriodError(f"'{text}' does not name two consecutive years")
+    return first
+
+
+def _full_year(text: str) -> int:
+    year = int(text)
+    return year + 2000 if len(text) == 2 else year
+
+
+def _month_number(name: str, text: str) -> int:
+    number = MONTHS.get(name.lower())
+    if number is None:
+        raise PeriodError(f"'{name}' in '{text}' is not a month name")
+    return number
+
+
+def _parse_month(text: str) -> tuple[int, int] | None:
+    for pattern in (_ISO_MONTH, _COMPACT_MONTH):
+        match = pattern.match(text)
+        if match:
+            year, number = int(match.group(1)), int(match.group(2))
+            if not 1 <= number <= 12:
+                raise PeriodError(f"'{text}' has month {number}; months run from 01 to 12")
+            return year, number
+    match = _MONTH_SLASH_YEAR.match(text)
+    if match:
+        number = int(match.group(1))
+        if not 1 <= number <= 12:
+            raise PeriodError(f"'{text}' has month {number}; months run from 1 to 12")
+        return int(match.group(2)), number
+    match = _NAMED_MONTH.match(text)
+    if match:
+        return _full_year(match.group(2)), _month_number(match.group(1), text)
+    return None
+
+
+def _parse_date(text: str) -> date | None:
+    try:
+        match = _ISO_DATE.match(text)
+        if match:
+            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        match = _UK_DATE.match(text)
+        if match:
+            return date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        match = _NAMED_DATE.match(text)
+        if match:
+            number = _month_number(match.group(2), text)
+            return date(int(match.group(3)), number, int(match.group(1)))
+    except ValueError as error:
+        raise PeriodError(f"'{text}' is not a real date ({error})") from None
+    return None
+
+
+def _parse_year_of_type(text: str, kind: PeriodType) -> Period | None:
+    maker = {
+        PeriodType.FINANCIAL_YEAR: financial_year,
+        PeriodType.ACADEMIC_YEAR: academic_year,
+    }[kind]
+    first = _year_pair(text)
+    if first is not None:
+        return maker(first)
+    match = _YEAR.match(text)
+    if match:
+        # DfE's LAIT prints the year in which a financial or academic year ends.
+        return maker(int(match.group(1)) - 1)
+    return None
+
+
+def _parse_quarter(text: str) -> Period | None:
+    for index, pattern in enumerate(_QUARTER_FORMS):
+        match = pattern.match(text)
+        if not match:
+            continue
+        if index == 0:
+            years, number = f"{match.group(1)}/{match.group(2)}", int(match.group(3))
+        else:
+            years, number = f"{match.group(2)}/{match.group(3)}", int(match.group(1))
+        first = _year_pair(years)
+        assert first is not None  # the pattern guarantees a year pair
+        return quarter(first, number)
+    return None
+
+
+EXPECTED_SPELLING = {
+    PeriodType.MONTH: "a month such as 2022-03 or March 2022",
+    PeriodType.QUARTER: "a financial-year quarter such as 2021-22-Q4 or Q4 2021/22",
+    PeriodType.FINANCIAL_YEAR: "a financial year such as 2021-22 or 2021/22",
+    PeriodType.ACADEMIC_YEAR: "an academic year such as 2021-22 or 2021/22",
+    PeriodType.CALENDAR_YEAR: "a calendar year such as 2022",
+    PeriodType.ROLLING_12_MONTHS: "the last month of the 12, such as 2022-03 or March 2022",
+    PeriodType.SNAPSHOT: "a date such as 2022-03-31 or 31 March 2022",
+}
+
+
+def parse_period(text: str, kind: PeriodType | str) -> Period:
+    """Read a period written in any common spelling, for an indicator of the given period type.
+
+    Raises ``PeriodError`` with a message that says what was expected.
+    """
+    kind = PeriodType(kind)
+    cleaned = " ".join(str(text).replace("\u2013", "-").split())
+    result: Period | None = None
+    if kind in (PeriodType.FINANCIAL_YEAR, PeriodType.ACADEMIC_YEAR):
+        result = _parse_year_of_type(cleaned, kind)
+    elif kind is PeriodType.QUARTER:
+        result = _parse_quarter(cleaned)
+    elif kind is PeriodType.CALENDAR_YEAR:
+        match = _YEAR.match(cleaned)
+        result = calendar_year(int(match.group(1))) if match else None
+    elif kind in (PeriodType.MONTH, PeriodType.ROLLING_12_MONTHS):
+        rolling = _ROLLING_WORDS.match(cleaned)
+        found = _parse_month(rolling.group(1) if rolling else cleaned)
+        if found:
+            maker = month if kind is PeriodType.MONTH else rolling_12_months
+            result = maker(*found)
+    elif kind is PeriodType.SNAPSHOT:
+        day = _parse_date(cleaned)
+        result = snapshot(day) if day else None
+    if result is None:
+        raise PeriodError(f"'{text}' is not {EXPECTED_SPELLING[kind]}")
+    return result
+
+
+def parse_canonical(code: str, kind: PeriodType | str) -> Period:
+    """Read a period that must already be in its canonical code (as the data packages require)."""
+    period = parse_period(code, kind)
+    if period.code != code:
+        raise PeriodError(f"'{code}' must be written as '{period.code}' (the canonical form)")
+    return period
+
+
+# ---------------------------------------------------------------------------------------------
+# Arithmetic
+
+
+def shift(period: Period, months: int) -> Period:
+    """Return the period of the same type moved by a whole number of months."""
+    kind = period.type
+    if kind is PeriodType.SNAPSHOT:
+        year, number = _add_months(period.end.year, period.end.month, months)
+        day = min(period.end.day, calendar.monthrange(year, number)[1])
+        if period.end.day == calendar.monthrange(period.end.year, period.end.month)[1]:
+            day = calendar.monthrange(year, number)[1]
+        return snapshot(date(year, number, day))
+    year, number = _add_months(period.end.year, period.end.month, months)
+    if kind is PeriodType.MONTH:
+        return month(year, number)
+    if kind is PeriodType.ROLLING_12_MONTHS:
+        return rolling_12_months(year, number)
+    if kind is PeriodType.QUARTER:
+        start_year, start_month = _add_months(period.start.year, period.start.month, months)
+        fy_start = start_year if start_month >= 4 else start_year - 1
+        return quarter(fy_start, ((start_month - 4) % 12) // 3 + 1)
+    if months % 12:
+        raise PeriodError(f"a {kind.value} can only move by whole years")
+    years = months // 12
+    if kind is PeriodType.FINANCIAL_YEAR:
+        return financial_year(period.start.year + years)
+    if kind is PeriodType.ACADEMIC_YEAR:
+        return academic_year(period.start.year + years)
+    return calendar_year(period.start.year + years)
+
+
+def year_earlier(period: Period) -> Period:
+    """Return the same period one year before."""
+    return shift(period, -12)
+
+
+def financial_year_of(period: Period) -> Period:
+    """Return the financial year in which the period ends."""
+    end = period.end
+    return financial_year(end.year if end.month >= 4 else end.year - 1)
+
+
+def academic_year_of(period: Period) -> Period:
+    """Return the academic year in which the period ends."""
+    end = period.end
+    return academic_year(end.year if end.month >= 9 else end.year - 1)
+
+
+def months_between(earlier: Period, later: Period) -> int:
+    """Return whole months between the ends of two periods."""
+    return (later.end.year - earlier.end.year) * 12 + later.end.month - earlier.end.month
+
+
+# ---------------------------------------------------------------------------------------------
+# Labels
+
+
+def _month_name(number: int) -> str:
+    return calendar.month_name[number]
+
+
+def _label(period: Period) -> str:
+    kind = period.type
+    start, end = period.start, period.end
+    if kind is PeriodType.MONTH:
+        return f"{_month_name(end.month)} {end.year}"
+    if kind is PeriodType.SNAPSHOT:
+        return f"{end.day} {_month_name(end.month)} {end.year}"
+    if kind is PeriodType.CALENDAR_YEAR:
+        return str(end.year)
+    if kind is PeriodType.FINANCIAL_YEAR:
+        return f"April {start.year} to March {end.year}"
+    if kind is PeriodType.ACADEMIC_YEAR:
+        return f"the {start.year} to {end.year} school year"
+    if kind is PeriodType.ROLLING_12_MONTHS:
+        return f"the 12 months to {_month_name(end.month)} {end.year}"
+    # A quarter: "January to March 2022"; one that spans a new year names both years.
+    if start.year == end.year:
+        return f"{_month_name(start.month)} to {_month_name(end.month)} {end.year}"
+    return f"{_month_name(start.month)} {start.year} to {_month_name(end.month)} {end.year}"
+
+
+def _short_label(period: Period) -> str:
+    kind = period.type
+    end = period.end
+    if kind in (PeriodType.MONTH, PeriodType.ROLLING_12_MONTHS):
+        return f"{calendar.month_abbr[end.month]} {end.year}"
+    if kind is PeriodType.SNAPSHOT:
+        return f"{end.day} {calendar.month_abbr[end.month]} {end.year}"
+    if kind is PeriodType.CALENDAR_YEAR:
+        return str(end.year)
+    if kind in (PeriodType.FINANCIAL_YEAR, PeriodType.ACADEMIC_YEAR):
+        return f"{period.start.year}/{end.year % 100:02d}"
+    fy = financial_year_of(period)
+    return f"Q{period.code[-1]} {fy.start.year}/{fy.end.year % 100:02d}"
+
+
+def committee_label(period: Period) -> str:
+    """Return the label committees use: "Quarter 4 2021/22", "2021/22", "March 2022"."""
+    if period.type is PeriodType.QUARTER:
+        fy = financial_year_of(period)
+        return f"Quarter {period.code[-1]} {fy.start.year}/{fy.end.year % 100:02d}"
+    if period.type in (PeriodType.FINANCIAL_YEAR, PeriodType.ACADEMIC_YEAR):
+        return f"{period.start.year}/{period.end.year % 100:02d}"
+    return _short_label(period)

@@ -1,0 +1,248 @@
+"""Domain rules: what Frictionless cannot know about performance indicators.
+
+Each rule looks at typed rows (which know their file and row number) and the indicators they
+belong to, and yields problems with a plain-English fix. Rules never stop at the first problem.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from generator.load import RawPackage, Row
+from generator.model import RATE_BASE, Frequency, Indicator, Package, Polarity, Unit
+from generator.periods import Period, PeriodError, PeriodType, parse_canonical
+from generator.problems import Problem
+
+# How far a published value may sit from numerator / denominator before it is reported, on top
+# of rounding to the indicator's decimal places (published figures are often rounded twice).
+CONSISTENCY_SLACK = 0.05
+
+ALLOWED_PERIODS = {
+    Frequency.MONTHLY: {PeriodType.MONTH, PeriodType.ROLLING_12_MONTHS, PeriodType.SNAPSHOT},
+    Frequency.QUARTERLY: {PeriodType.QUARTER, PeriodType.ROLLING_12_MONTHS, PeriodType.SNAPSHOT},
+    Frequency.ANNUAL: {PeriodType.FINANCIAL_YEAR, PeriodType.ACADEMIC_YEAR, PeriodType.CALENDAR_YEAR,
+                       PeriodType.ROLLING_12_MONTHS, PeriodType.SNAPSHOT},
+}
+
+
+@lru_cache(maxsize=65536)
+def _period(code: str, kind: PeriodType) -> Period | None:
+    try:
+        return parse_canonical(code, kind)
+    except PeriodError:
+        return None  # reported by the loader
+
+
+def _fmt(number: float) -> str:
+    return f"{number:g}"
+
+
+def _indicator_rules(raw: RawPackage, package: Package) -> Iterator[Problem]:
+    priorities = {item.id for item in package.priorities}
+    for row, indicator in zip(raw.rows.get("indicators", ()), package.indicators, strict=False):
+        if indicator.period_type not in ALLOWED_PERIODS[indicator.frequency]:
+            yield Problem(row.file, row.number, "period_type",
+                          f"a {indicator.frequency.value} indicator cannot have "
+                          f"{indicator.period_type.value.replace('_', ' ')} periods",
+                          "Choose a period type that fits the frequency (for example quarterly "
+                          "with quarter, annual with financial_year).", "frequency-period")
+        for priority in indicator.priorities:
+            if priority not in priorities:
+                yield Problem(row.file, row.number, "priorities", f"unknown priority '{priority}'",
+                              "Use an id from the priorities table, or add the priority there.",
+                              "unknown-priority")
+        if indicator.unit is Unit.PERCENTAGE and indicator.counts_people:
+            yield Problem(row.file, row.number, "counts_people",
+                          "a percentage is not a count of people",
+                          "Set counts_people to false; percentages are suppressed through their "
+                          "numerator.", "counts-people-unit")
+
+
+def _value_rules(row: Row, indicator: Indicator, with_fraction: bool = True) -> Iterator[Problem]:
+    value, missing = row.cells.get("value"), row.text("missing")
+    if value is not None and missing:
+        yield Problem(row.file, row.number, "missing",
+                      f"the row has both a value ({_fmt(value)}) and a missing-value symbol "
+                      f"'{missing}'", "Keep one: the number, or the symbol with value left empty.",
+                      "value-and-missing")
+    if value is None and not missing:
+        yield Problem(row.file, row.number, "value", "the value is empty and no reason is given",
+                      "Enter the value, or put a DfE symbol in 'missing' (x if not available, "
+                      "c if suppressed).", "value-empty")
+    if value is None:
+        return
+    if indicator.unit is Unit.PERCENTAGE and not 0 <= value <= 100:
+        yield Problem(row.file, row.number, "value", f"percentage {_fmt(value)} is outside 0 to 100",
+                      "Percentages are written as 0-100 (22.6, not 0.226 or 226).",
+                      "percentage-range")
+    if indicator.unit in (Unit.COUNT, Unit.DAYS, Unit.WEEKS) and value < 0:
+        yield Problem(row.file, row.number, "value", f"{indicator.unit.value} cannot be negative",
+                      "Correct the value.", "negative")
+    if not with_fraction:
+        return
+    numerator, denominator = row.cells.get("numerator"), row.cells.get("denominator")
+    if numerator is None or denominator is None:
+        return
+    if indicator.unit is Unit.PERCENTAGE and numerator > denominator:
+        yield Problem(row.file, row.number, "numerator",
+                      f"the numerator ({_fmt(numerator)}) is larger than the denominator "
+                      f"({_fmt(denominator)})", "Check the two counts have not been swapped.",
+                      "numerator-above-denominator")
+        return
+    scale = 100 if indicator.unit is Unit.PERCENTAGE else RATE_BASE.get(indicator.unit)
+    if scale is None or denominator == 0:
+        return
+    expected = numerator / denominator * scale
+    allowed = 0.5 * 10 ** -indicator.decimal_places + CONSISTENCY_SLACK * max(1.0, 10 **
+                                                                              -indicator.decimal_places)
+    if abs(expected - value) > allowed + 1e-9:
+        yield Problem(row.file, row.number, "value",
+                      f"value {_fmt(value)} does not match numerator ÷ denominator "
+                      f"({_fmt(numerator)} ÷ {_fmt(denominator)} gives "
+                      f"{expected:.{indicator.decimal_places}f})",
+                      "Correct the value, the numerator or the denominator.", "value-fraction")
+
+
+def _frequency_fits(period: Period, indicator: Indicator) -> bool:
+    if indicator.frequency is Frequency.QUARTERLY and period.type in (
+        PeriodType.ROLLING_12_MONTHS, PeriodType.SNAPSHOT
+    ):
+        return period.end.month in (3, 6, 9, 12)
+    return True
+
+
+def _row_rules(raw: RawPackage, indicators: dict[str, Indicator]) -> Iterator[Problem]:
+    observed: set[tuple[str, str]] = set()
+    for row in raw.rows.get("observations", ()):
+        indicator = indicators.get(row.text("indicator_id"))
+        if indicator is None:
+            continue
+        observed.add((indicator.id, row.text("period")))
+        period = _period(row.text("period"), indicator.period_type)
+        if period is not None and not _frequency_fits(period, indicator):
+            yield Problem(row.file, row.number, "period",
+                          f"'{period.code}' is not a quarter end, but the indicator is quarterly",
+                          "Use periods ending in March, June, September or December.",
+                          "period-frequency")
+        yield from _value_rules(row, indicator)
+    for row in raw.rows.get("comparators", ()):
+        indicator = indicators.get(row.text("indicator_id"))
+        if indicator is not None:
+            yield from _value_rules(row, indicator)
+    for row in raw.rows.get("breakdowns", ()):
+        value, missing = row.cells.get("value"), row.text("missing")
+        if (value is None) == (not missing):
+            yield Problem(row.file, row.number, "value",
+                          "give either a value or a missing-value symbol, not both or neither",
+                          "Fill in value, or leave it empty and put a symbol in 'missing'.",
+                          "breakdown-value")
+    for resource in ("commentary", "ratings"):
+        for row in raw.rows.get(resource, ()):
+            key = (row.text("indicator_id"), row.text("period"))
+            if key[0] in indicators and key not in observed:
+                yield Problem(row.file, row.number, "period",
+                              f"there is no observation of '{key[0]}' for period '{key[1]}'",
+                              "Add the observation first, or correct the period.",
+                              f"{resource}-period")
+
+
+def _target_rules(raw: RawPackage, indicators: dict[str, Indicator]) -> Iterator[Problem]:
+    targeted: set[str] = set()
+    for row in raw.rows.get("targets", ()):
+        indicator = indicators.get(row.text("indicator_id"))
+        if indicator is None:
+            continue
+        target = row.cells.get("target")
+        low, high = row.cells.get("expected_low"), row.cells.get("expected_high")
+        targeted.add(indicator.id)
+        if indicator.polarity is Polarity.NONE and target is not None:
+            yield Problem(row.file, row.number, "target",
+                          f"'{indicator.id}' has no preferred direction, so it cannot have a target",
+                          "Give an expected range (expected_low, expected_high) instead, or set the "
+                          "indicator's polarity.", "target-polarity")
+        if indicator.polarity is not Polarity.NONE and target is None:
+            yield Problem(row.file, row.number, "target",
+                          f"'{indicator.id}' is {indicator.polarity.value.replace('_', ' ')} but "
+                          "this row has no target", "Enter the target; expected ranges are for "
+                          "indicators with no preferred direction.", "target-missing")
+        if (low is None) != (high is None):
+            yield Problem(row.file, row.number, "expected_high" if high is None else "expected_low",
+                          "an expected range needs both ends",
+                          "Fill in both expected_low and expected_high.", "range-incomplete")
+        elif low is not None and high is not None and low > high:
+            yield Problem(row.file, row.number, "expected_low",
+                          f"the range is upside down ({_fmt(low)} is above {_fmt(high)})",
+                          "Swap expected_low and expected_high.", "range-order")
+        if indicator.unit is Unit.PERCENTAGE and target is not None and not 0 <= target <= 100:
+            yield Problem(row.file, row.number, "target",
+                          f"percentage target {_fmt(target)} is outside 0 to 100",
+                          "Write the target as a percentage between 0 and 100.", "target-range")
+    for row in raw.rows.get("ratings", ()):
+        indicator_id = row.text("indicator_id")
+        if indicator_id in indicators and indicator_id not in targeted:
+            yield Problem(row.file, row.number, "indicator_id",
+                          f"'{indicator_id}' is rated but has no target or expected range",
+                          "Add its target (or expected range) to the targets table so readers can "
+                          "see what the rating is judged against.", "rating-without-target")
+
+
+def package_problems(raw: RawPackage, package: Package) -> list[Problem]:
+    """Return the domain problems of one package."""
+    indicators = {indicator.id: indicator for indicator in package.indicators}
+    problems = list(_indicator_rules(raw, package))
+    problems += _row_rules(raw, indicators)
+    problems += _target_rules(raw, indicators)
+    return problems
+
+
+def site_problems(packages: Iterable[tuple[RawPackage, Package]]) -> list[Problem]:
+    """Return problems that only show when packages are combined into one site."""
+    packages = list(packages)
+    problems: list[Problem] = []
+    owners: dict[str, list[str]] = {}
+    names = Counter(raw.name for raw, _ in packages)
+    for raw, _ in packages:
+        if names[raw.name] > 1:
+            problems.append(Problem(raw.path, None, "name", f"two packages are named '{raw.name}'",
+                                    "Give each package its own name.", "package-name"))
+    for raw, package in packages:
+        for indicator in package.indicators:
+            owners.setdefault(indicator.id, []).append(raw.files.get("indicators", raw.path))
+    all_ids = set(owners)
+    retired_ids = {pid for _, p in packages for i in p.indicators for pid in i.previous_ids}
+    for indicator_id, files in owners.items():
+        if len(files) > 1:
+            problems.append(Problem(files[1], None, "id",
+                                    f"indicator id '{indicator_id}' is also used in {files[0]}",
+                                    "Ids must be unique across all packages; rename one.",
+                                    "duplicate-id"))
+        if indicator_id in retired_ids:
+            problems.append(Problem(files[0], None, "id",
+                                    f"'{indicator_id}' is listed as a previous id of another "
+                                    "indicator", "An old id cannot be reused: its address "
+                                    "redirects to the new indicator.", "previous-id-reused"))
+    for raw, package in packages:
+        rows = dict(zip((i.id for i in package.indicators), raw.rows.get("indicators", ()),
+                        strict=False))
+        for indicator in package.indicators:
+            row = rows[indicator.id]
+            for related in indicator.related + ((indicator.replaced_by,) if indicator.replaced_by
+                                                else ()):
+                if related not in all_ids:
+                    yield_field = "related" if related in indicator.related else "replaced_by"
+                    problems.append(Problem(row.file, row.number, yield_field,
+                                            f"unknown indicator '{related}'",
+                                            "Use the id of an indicator in one of the packages.",
+                                            "unknown-related"))
+    areas: dict[str, tuple[str, int, str]] = {}
+    for raw, package in packages:
+        for area in package.service_areas:
+            seen = areas.setdefault(area.id, (area.title, area.item, raw.path))
+            if seen[:2] != (area.title, area.item):
+                problems.append(Problem(raw.files.get("service_areas", raw.path), None, "id",
+                                        f"service area '{area.id}' differs from the one in "
+                                        f"{seen[2]}", "Give the area the same title and item "
+                                        "number in every package.", "service-area-conflict"))
+    return problems

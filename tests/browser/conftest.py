@@ -1,0 +1,128 @@
+"""Fixtures for the browser quality gates: build the example site once, serve it, drive Chromium.
+
+With pytest-xdist each worker has its own server and browser, but the site is built only once:
+the first worker to take the lock builds it into a folder all workers share.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from .checks_browser import Visit, Visitor
+from .checks_static import SitePage, discover_pages
+from .launcher import build_site, ensure_tools, launch
+from .server import SiteServer, site_base_path
+
+WEIGHT_PROPERTY = "page_weight"
+
+
+def _shared_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a folder shared by all xdist workers of this run (the base temp dir otherwise)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the example site fresh (once per run) and return its folder.
+
+    Set PERFSITE_SITE_DIR to test an already built site instead (quicker while editing tests).
+    """
+    shared = _shared_dir(tmp_path_factory)
+    with open(shared / "browser-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        ensure_tools()
+        if os.environ.get("PERFSITE_SITE_DIR"):
+            return Path(os.environ["PERFSITE_SITE_DIR"]).resolve()
+        site = shared / "browser-site"
+        if not (site / "index.html").is_file():
+            build_site(site)
+        return site
+
+
+@pytest.fixture(scope="session")
+def base_path(site_dir: Path) -> str:
+    """Return the URL path the site is published under (from site_url), e.g. ``/repo/``."""
+    return site_base_path(site_dir)
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path) -> str:
+    """Return the site's published URL as written in its sitemap ('' if none)."""
+    sitemap = site_dir / "sitemap.xml"
+    if not sitemap.is_file():
+        return ""
+    text = sitemap.read_text(encoding="utf-8")
+    start = text.find("<loc>")
+    return "" if start == -1 else text[start + 5 : text.find("</loc>", start)].strip()
+
+
+@pytest.fixture(scope="session")
+def site_pages(site_dir: Path, base_path: str) -> list[SitePage]:
+    """Return every page of the built site (404.html is tested separately)."""
+    pages = discover_pages(site_dir, base_path)
+    assert pages, f"no index.html pages found in {site_dir}"
+    return pages
+
+
+@pytest.fixture(scope="session")
+def server(site_dir: Path, base_path: str) -> Iterator[SiteServer]:
+    """Serve the built site on 127.0.0.1 under its base path, like GitHub Pages."""
+    with SiteServer({base_path: site_dir}) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="session")
+def browser(site_dir: Path) -> Iterator[Browser]:
+    """Launch one headless Debian Chromium for the whole session (per xdist worker)."""
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def visits(browser: Browser, server: SiteServer, site_pages: list[SitePage], base_path: str) -> list[Visit]:
+    """Load every page once (and a missing URL, for the 404 page) and keep what happened.
+
+    The console, request, privacy and chart tests all read these reports.
+    """
+    visitor = Visitor(browser, server)
+    try:
+        reports = [visitor.visit(page.path) for page in site_pages]
+        reports.append(visitor.visit(base_path + "no-such-page/", expect_404=True))
+    finally:
+        visitor.close()
+    return reports
+
+
+# -- the page-weight table in the terminal summary ---------------------------------------------
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Collect page-weight rows from test reports (they travel back from xdist workers too)."""
+    if report.when != "call":
+        return
+    for name, value in report.user_properties:
+        if name == WEIGHT_PROPERTY:
+            _WEIGHT_ROWS.extend(value)
+
+
+_WEIGHT_ROWS: list[dict] = []
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print the page-weight table at the end of every run that measured it."""
+    if not _WEIGHT_ROWS:
+        return
+    from .test_page_weight import weight_table  # the budgets live with the test
+
+    terminalreporter.section("page weight (compressed bytes sent by the server)")
+    for line in weight_table(_WEIGHT_ROWS):
+        terminalreporter.write_line(line)
