@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +75,9 @@ class RawPackage:
     descriptor: dict[str, Any]
     files: dict[str, str]
     rows: dict[str, tuple[Row, ...]]
+    # Rows that failed validation (already reported), so later rules do not report the same
+    # mistake again as, say, an unknown indicator.
+    rejected: dict[str, tuple[Row, ...]] = field(default_factory=dict)
 
 
 def display_path(path: Path) -> str:
@@ -185,7 +188,20 @@ _MESSAGES = {
     "constraint-error": "'{cell}' breaks a rule for this column: {note}",
     "unique-error": "'{cell}' appears more than once in a column that must be unique",
     "primary-key": "this row repeats another row's {keys}",
-    "foreign-key": "{note}",
+    "foreign-key": "'{cell}' is not an id in the {reference} table",
+}
+
+_TYPE_FIXES = {
+    "number": "Write a plain number, without %, commas or words; if there is no figure, leave it "
+              "empty and put a DfE symbol in the 'missing' column.",
+    "integer": "Write a whole number, without commas or words.",
+    "date": "Write the date as YYYY-MM-DD, e.g. 2024-04-01.",
+    "boolean": "Write true or false.",
+}
+
+_PATTERN_FIXES = {
+    fmt.ID_PATTERN: "Ids use lower case letters, digits and single hyphens only, "
+                    "e.g. re-referrals.",
 }
 
 
@@ -198,7 +214,11 @@ def _plain_error(error: Any, file: str, schema: dict[str, Any], resource_name: s
     cell = getattr(error, "cell", "")
     field_type = next((f["type"] for f in schema["fields"] if f["name"] == field), "value")
     keys = " + ".join(schema.get("primaryKey", []))
-    values = {"cell": cell, "type": field_type, "note": error.note, "keys": keys}
+    reference = getattr(error, "reference_name", "") or ""
+    if kind == "foreign-key":
+        cell = ", ".join(getattr(error, "field_cells", None) or []) or cell
+    values = {"cell": cell, "type": field_type, "note": error.note, "keys": keys,
+              "reference": reference}
     message = _MESSAGES.get(kind, error.message).format(**values)
     if kind == "constraint-error" and "required" in error.note:
         message = "this cell is empty but the column is required"
@@ -216,6 +236,22 @@ def _plain_error(error: Any, file: str, schema: dict[str, Any], resource_name: s
                        f"'{cell}' is a missing-value symbol, not a number",
                        "Leave this cell empty and put the symbol in the 'missing' column.",
                        "symbol-in-value")
+    if kind == "type-error" and field_type == "string":
+        # Only a spreadsheet cell can hold a non-text value: Excel turned 2024 or 31/03/2024
+        # into a number or a date.
+        return Problem(file, getattr(error, "row_number", None), field,
+                       f"'{cell}' is stored as a number or date, but this column holds text",
+                       "In Excel, format the column as Text and type the value again (or start "
+                       "it with an apostrophe, e.g. '2024).", "excel-cell-type")
+    if kind == "type-error" and field_type in _TYPE_FIXES:
+        return Problem(file, getattr(error, "row_number", None), field, message,
+                       _TYPE_FIXES[field_type], kind)
+    if kind == "constraint-error" and '"pattern"' in error.note:
+        field_schema: dict[str, Any] = next((f for f in schema["fields"] if f["name"] == field), {})
+        pattern = field_schema.get("constraints", {}).get("pattern", "")
+        fix = _PATTERN_FIXES.get(pattern) or field_schema.get("description", "")
+        return Problem(file, getattr(error, "row_number", None), field,
+                       f"'{cell}' is not written in the form this column needs", fix, "pattern")
     fix = _FIXES.get(kind, "See the data package reference in docs/data-package.md.").format(**values)
     return Problem(file, getattr(error, "row_number", None), field, message, fix, kind)
 
@@ -251,7 +287,8 @@ def _frictionless_resource(name: str, path: Path, folder: Path) -> Resource:
     )
 
 
-def _read_rows(resource: Resource, file: str, problems: list[Problem]) -> tuple[Row, ...]:
+def _read_rows(resource: Resource, file: str, problems: list[Problem],
+               rejected: list[Row] | None = None) -> tuple[Row, ...]:
     rows = []
     try:
         with resource:
@@ -261,6 +298,8 @@ def _read_rows(resource: Resource, file: str, problems: list[Problem]) -> tuple[
             for row in resource.row_stream:
                 if row.valid:
                     rows.append(Row(file, row.row_number, row.to_dict()))
+                elif rejected is not None:
+                    rejected.append(Row(file, row.row_number, row.to_dict()))
     except Exception as error:  # noqa: BLE001 - any reader failure becomes a problem report
         problems.append(Problem(file, None, "", f"the table could not be read: {error}",
                                 "Check the file opens in a spreadsheet and is saved as CSV UTF-8 "
@@ -310,10 +349,13 @@ def read_raw_package(folder: Path) -> tuple[RawPackage | None, list[Problem]]:
     resources = {name: _frictionless_resource(name, path, folder) for name, path in files.items()}
     shown = {name: display_path(path) for name, path in files.items()}
     rows: dict[str, tuple[Row, ...]] = {}
+    rejected: dict[str, tuple[Row, ...]] = {}
     header_ok = True
     for name, resource in resources.items():
         before = len(problems)
-        rows[name] = _read_rows(resource, shown[name], problems)
+        failed: list[Row] = []
+        rows[name] = _read_rows(resource, shown[name], problems, failed)
+        rejected[name] = tuple(failed)
         header_ok = header_ok and len(problems) == before
     if header_ok and resources:
         # Validate once, as a package, so foreign keys between tables are checked too.
@@ -331,6 +373,7 @@ def read_raw_package(folder: Path) -> tuple[RawPackage | None, list[Problem]]:
         descriptor=descriptor,
         files=shown,
         rows=rows,
+        rejected=rejected,
     )
     return raw, problems
 

@@ -35,6 +35,10 @@ def _period(code: str, kind: PeriodType) -> Period | None:
         return None  # reported by the loader
 
 
+def _float(value: object) -> float | None:
+    return None if value is None else float(value)  # type: ignore[arg-type]
+
+
 def _fmt(number: float) -> str:
     return f"{number:g}"
 
@@ -44,7 +48,8 @@ def _indicator_rules(raw: RawPackage, package: Package) -> Iterator[Problem]:
     for row, indicator in zip(raw.rows.get("indicators", ()), package.indicators, strict=False):
         if indicator.period_type not in ALLOWED_PERIODS[indicator.frequency]:
             yield Problem(row.file, row.number, "period_type",
-                          f"a {indicator.frequency.value} indicator cannot have "
+                          f"{'an' if indicator.frequency is Frequency.ANNUAL else 'a'} "
+                          f"{indicator.frequency.value} indicator cannot have "
                           f"{indicator.period_type.value.replace('_', ' ')} periods",
                           "Choose a period type that fits the frequency (for example quarterly "
                           "with quarter, annual with financial_year).", "frequency-period")
@@ -61,7 +66,7 @@ def _indicator_rules(raw: RawPackage, package: Package) -> Iterator[Problem]:
 
 
 def _value_rules(row: Row, indicator: Indicator, with_fraction: bool = True) -> Iterator[Problem]:
-    value, missing = row.cells.get("value"), row.text("missing")
+    value, missing = _float(row.cells.get("value")), row.text("missing")
     if value is not None and missing:
         yield Problem(row.file, row.number, "missing",
                       f"the row has both a value ({_fmt(value)}) and a missing-value symbol "
@@ -82,7 +87,9 @@ def _value_rules(row: Row, indicator: Indicator, with_fraction: bool = True) -> 
                       "Correct the value.", "negative")
     if not with_fraction:
         return
-    numerator, denominator = row.cells.get("numerator"), row.cells.get("denominator")
+    # Excel cells arrive as float and CSV cells as Decimal; arithmetic needs one type.
+    numerator = _float(row.cells.get("numerator"))
+    denominator = _float(row.cells.get("denominator"))
     if numerator is None or denominator is None:
         return
     if indicator.unit is Unit.PERCENTAGE and numerator > denominator:
@@ -201,25 +208,31 @@ def site_problems(packages: Iterable[tuple[RawPackage, Package]]) -> list[Proble
     """Return problems that only show when packages are combined into one site."""
     packages = list(packages)
     problems: list[Problem] = []
-    owners: dict[str, list[str]] = {}
+    owners: dict[str, list[tuple[str, int | None]]] = {}
     names = Counter(raw.name for raw, _ in packages)
     for raw, _ in packages:
         if names[raw.name] > 1:
             problems.append(Problem(raw.path, None, "name", f"two packages are named '{raw.name}'",
                                     "Give each package its own name.", "package-name"))
     for raw, package in packages:
+        # Name the row of the indicator, so the report points at the line to change.
+        numbers = {row.text("id"): row.number for row in raw.rows.get("indicators", ())}
         for indicator in package.indicators:
-            owners.setdefault(indicator.id, []).append(raw.files.get("indicators", raw.path))
-    all_ids = set(owners)
+            owners.setdefault(indicator.id, []).append(
+                (raw.files.get("indicators", raw.path), numbers.get(indicator.id)))
+    # Ids on rows that failed validation were reported there; do not call them unknown.
+    all_ids = set(owners) | {row.text("id") for raw, _ in packages
+                             for row in raw.rejected.get("indicators", ())}
     retired_ids = {pid for _, p in packages for i in p.indicators for pid in i.previous_ids}
-    for indicator_id, files in owners.items():
-        if len(files) > 1:
-            problems.append(Problem(files[1], None, "id",
-                                    f"indicator id '{indicator_id}' is also used in {files[0]}",
+    for indicator_id, places in owners.items():
+        if len(places) > 1:
+            problems.append(Problem(places[1][0], places[1][1], "id",
+                                    f"indicator id '{indicator_id}' is also used in "
+                                    f"{places[0][0]}, row {places[0][1]}",
                                     "Ids must be unique across all packages; rename one.",
                                     "duplicate-id"))
         if indicator_id in retired_ids:
-            problems.append(Problem(files[0], None, "id",
+            problems.append(Problem(places[0][0], places[0][1], "id",
                                     f"'{indicator_id}' is listed as a previous id of another "
                                     "indicator", "An old id cannot be reused: its address "
                                     "redirects to the new indicator.", "previous-id-reused"))

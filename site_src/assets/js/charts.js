@@ -1,1 +1,99 @@
+/* Draw the site's charts with the plotly.js bundle served from this site (no CDN).
+ *
+ * Each chart's figure sits in the page as inert JSON (<script type="application/json">).
+ * Material for MkDocs' instant navigation swaps page content without reloading scripts, so
+ * drawing hooks Material's document$ observable, which emits on the first load and after every
+ * navigation. Charts are drawn when they scroll into view, and redrawn in the other palette when
+ * the reader switches between light and dark mode. Printing resizes them to the paper.
+ */
+(function () {
+  "use strict";
 
+  var DARK = {
+    council: "#8EC5FF", england: "#5FD3C0", region: "#F28CC4",
+    statistical_neighbours: "#FFB37A", target: "#E0E0E0", range: "#C7B3F0", text: "#E6E6E6",
+    grid: "rgba(255,255,255,0.15)"
+  };
+  var LIGHT = {
+    council: "#12436D", england: "#28A197", region: "#801650",
+    statistical_neighbours: "#F46A25", target: "#3D3D3D", range: "#A285D1", text: "#1F1F1F",
+    grid: "rgba(0,0,0,0.12)"
+  };
+
+  function scheme() {
+    return document.body.getAttribute("data-md-color-scheme") === "slate" ? DARK : LIGHT;
+  }
+
+  function themed(figure) {
+    var colours = scheme();
+    figure.data.forEach(function (trace) {
+      var role = trace.meta && trace.meta.role;
+      if (role && colours[role]) {
+        if (trace.line) { trace.line.color = colours[role]; }
+        if (trace.marker) { trace.marker.color = colours[role]; }
+      }
+    });
+    var layout = figure.layout;
+    layout.font = Object.assign({}, layout.font, { color: colours.text });
+    ["xaxis", "yaxis"].forEach(function (axis) {
+      layout[axis] = Object.assign({}, layout[axis], { gridcolor: colours.grid, linecolor: colours.grid });
+    });
+    return figure;
+  }
+
+  function figureOf(element) {
+    var source = element.querySelector("script.js-chart-data");
+    return JSON.parse(source.textContent);
+  }
+
+  function draw(element) {
+    if (typeof Plotly === "undefined") { return; }
+    var figure = themed(figureOf(element));
+    var target = element.querySelector(".chart__plot");
+    if (!target) {
+      target = document.createElement("div");
+      target.className = "chart__plot";
+      element.appendChild(target);
+    }
+    Plotly.react(target, figure.data, figure.layout, {
+      displaylogo: false, responsive: true, displayModeBar: false, scrollZoom: false,
+      staticPlot: false
+    });
+    element.classList.add("chart--drawn");
+  }
+
+  function drawAll(force) {
+    var charts = document.querySelectorAll(".js-chart");
+    if (!("IntersectionObserver" in window) || force) {
+      charts.forEach(function (element) {
+        if (force || !element.classList.contains("chart--drawn")) { draw(element); }
+      });
+      return;
+    }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          observer.unobserve(entry.target);
+          draw(entry.target);
+        }
+      });
+    }, { rootMargin: "200px" });
+    charts.forEach(function (element) { observer.observe(element); });
+  }
+
+  function redrawDrawn() {
+    document.querySelectorAll(".js-chart.chart--drawn").forEach(draw);
+  }
+
+  new MutationObserver(redrawDrawn).observe(document.body, {
+    attributes: true, attributeFilter: ["data-md-color-scheme"]
+  });
+
+  window.addEventListener("beforeprint", function () { drawAll(true); });
+
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(function () { drawAll(false); });
+  } else {
+    document.addEventListener("DOMContentLoaded", function () { drawAll(false); });
+  }
+})();

@@ -1,0 +1,145 @@
+"""The build: check → model → pages → MkDocs, with output swapped into place only on success.
+
+Reads top to bottom: gather everything first (settings, data, pages, navigation), then write.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from calendar import timegm
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.check import load_site
+from generator.disclosure import protect
+from generator.model import Site
+from generator.pages import SiteContext, current_release, generate
+from generator.problems import DataError, Problem
+from generator.settings import Settings
+from generator.write import copy_tree, staging, write_files
+
+#: Where the generated MkDocs sources (site_src/ plus generated pages) are kept between builds.
+GENERATED_DOCS = Path("build") / "docs"
+#: Folders of site_src/ that are not pages.
+NOT_PAGES = ("overrides",)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build produced."""
+
+    site_dir: Path | None
+    docs_dir: Path
+    pages: int
+    files: int
+    seconds: dict[str, float]
+
+    def summary(self) -> str:
+        """Return a one-paragraph report for the command line."""
+        timing = ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in self.seconds.items())
+        where = f"site in {self.site_dir}" if self.site_dir else f"pages in {self.docs_dir}"
+        return f"Built {self.pages} pages ({self.files} files): {where}. Time: {timing}."
+
+
+def site_context(settings: Settings, release_id: str | None = None) -> SiteContext:
+    """Return what pages need to know about the site from its settings."""
+    return SiteContext(
+        council=settings.council,
+        site_url=settings.site_url,
+        demonstration=settings.demonstration,
+        contact=str(settings.extra.get("contact", "the performance team")),
+        threshold=settings.suppression_threshold,
+        release_id=release_id,
+    )
+
+
+def navigation(site: Site, files: dict[str, Any]) -> list[Any]:
+    """Return the MkDocs navigation: home, numbered service areas, then the reference pages."""
+    areas = []
+    for area in site.service_areas:
+        children: list[Any] = [f"{area.id}/index.md"]
+        for data in site.indicators:
+            ind = data.indicator
+            if ind.service_area == area.id:
+                children.append({ind.title: f"{area.id}/{ind.id}/index.md"})
+        areas.append({f"{area.item}. {area.title}": children})
+    about = [{"Methodology": "methodology/index.md"}, {"Glossary": "glossary/index.md"},
+             {"About the data": "about-data/index.md"}, {"Releases": "releases/index.md"},
+             {"Accessibility": "accessibility/index.md"}]
+    nav: list[Any] = [{"Home": "index.md"}, {"Exception report": "exceptions/index.md"}]
+    nav.append({"Service areas": areas})
+    if "priorities/index.md" in files:
+        nav.append({"Priorities": ["priorities/index.md"] + [
+            {p.title: f"priorities/{p.id}/index.md"} for p in site.priorities]})
+    nav.append({"About": about})
+    return nav
+
+
+@contextmanager
+def _source_date(epoch: int) -> Any:
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def run_mkdocs(settings: Settings, docs_dir: Path, site_dir: Path, nav: list[Any],
+               epoch: int) -> None:
+    """Build the static site with MkDocs in strict mode; warnings become a DataError."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        config = load_config(str(settings.config_file), docs_dir=str(docs_dir),
+                             site_dir=str(site_dir), nav=nav, strict=True)
+        with _source_date(epoch):
+            build(config)
+    except (Abort, ConfigurationError) as error:
+        raise DataError([Problem(str(settings.config_file.name), None, "",
+                                 f"MkDocs could not build the site: {error}",
+                                 "Read the MkDocs warnings above; the previous site is unchanged.",
+                                 "mkdocs")]) from None
+
+
+def build_site(settings: Settings, site_dir: Path | None = None, pages_only: bool = False,
+               release_id: str | None = None, docs_dir: Path | None = None) -> BuildResult:
+    """Check the data, generate every page, and build the site; nothing changes on failure."""
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    site = protect(load_site(settings.packages), settings.suppression_threshold)
+    timings["check"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    context = site_context(settings, release_id)
+    files = generate(site, context)
+    nav = navigation(site, files)
+    release = current_release(site, release_id)
+    epoch = timegm(release.date.timetuple())
+    timings["generate"] = time.perf_counter() - start
+
+    docs_target = docs_dir or settings.root / GENERATED_DOCS
+    site_target = site_dir or settings.site_dir
+    start = time.perf_counter()
+    with staging(docs_target) as docs_stage:
+        copy_tree(settings.docs_source, docs_stage, ignore=NOT_PAGES)
+        write_files(docs_stage, files)
+        timings["write"] = time.perf_counter() - start
+        if not pages_only:
+            start = time.perf_counter()
+            with staging(site_target) as site_stage:
+                run_mkdocs(settings, docs_stage, site_stage, nav, epoch)
+            timings["mkdocs"] = time.perf_counter() - start
+    pages = sum(1 for path in files if path.endswith(".md"))
+    return BuildResult(None if pages_only else site_target, docs_target, pages, len(files),
+                       timings)

@@ -1,0 +1,189 @@
+"""Chart specifications: plain Plotly JSON built directly from the model.
+
+Figures are built as dictionaries rather than ``plotly.graph_objects`` (validation costs ~4 ms a
+figure and adds nothing for data we already checked). Output is deterministic: fixed ids, sorted
+keys, no random values. Colours follow the government Analysis Function palette; lines also
+differ by dash and marker so colour is never the only cue. ``assets/js/charts.js`` draws them and
+re-themes them for dark mode.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from generator.model import AreaType, IndicatorData, Missing, Unit
+from generator.numbers import format_value, table_value
+from generator.periods import Period
+from generator.targets import target_for
+
+PALETTE = {
+    "council": "#12436D",
+    "england": "#28A197",
+    "region": "#801650",
+    "statistical_neighbours": "#F46A25",
+    "target": "#3D3D3D",
+    "range": "#A285D1",
+}
+DASHES = {"council": "solid", "england": "dash", "region": "dot", "statistical_neighbours": "dashdot"}
+SYMBOLS = {"council": "circle", "england": "square", "region": "diamond",
+           "statistical_neighbours": "triangle-up"}
+COMPARATOR_ROLES = {
+    AreaType.ENGLAND: "england",
+    AreaType.REGION: "region",
+    AreaType.STATISTICAL_NEIGHBOURS: "statistical_neighbours",
+}
+CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "displayModeBar": False,
+    "scrollZoom": False,
+}
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart's id, its Plotly figure, and a one-line description for screen readers."""
+
+    id: str
+    figure: dict[str, Any]
+    description: str
+
+
+def _axis_title(data: IndicatorData) -> str:
+    unit = data.indicator.unit
+    return {
+        Unit.PERCENTAGE: "Per cent",
+        Unit.RATE_PER_10000: "Rate per 10,000 children",
+        Unit.RATE_PER_1000: "Rate per 1,000",
+        Unit.RATE_PER_100000: "Rate per 100,000",
+        Unit.COUNT: "Number",
+        Unit.DAYS: "Days",
+        Unit.WEEKS: "Weeks",
+        Unit.NUMBER: "Number",
+        Unit.POUNDS: "Pounds",
+    }[unit]
+
+
+def _trace(role: str, name: str, periods: list[Period], values: dict[Period, float | None],
+           missing: dict[Period, Missing | None], data: IndicatorData) -> dict[str, Any]:
+    labels = [period.short_label for period in periods]
+    y = [values.get(period) for period in periods]
+    hover = [
+        format_value(values.get(period), data.indicator, missing.get(period), missing_word="no figure")
+        for period in periods
+    ]
+    trace: dict[str, Any] = {
+        "type": "scatter",
+        "mode": "lines+markers",
+        "name": name,
+        "x": labels,
+        "y": y,
+        "customdata": hover,
+        "hovertemplate": "%{x}: %{customdata}<extra>" + name.replace("<", "") + "</extra>",
+        "line": {"color": PALETTE[role], "dash": DASHES[role], "width": 3 if role == "council" else 2},
+        "marker": {"symbol": SYMBOLS[role], "size": 7 if role == "council" else 5},
+        "meta": {"role": role},
+        "connectgaps": False,
+    }
+    return trace
+
+
+def time_series(data: IndicatorData, council: str, title: str, chart_id: str) -> Chart | None:
+    """Return the time-series chart: the council, its comparators, and the target or range."""
+    observations = data.observations
+    if not observations:
+        return None
+    periods = sorted({o.period for o in observations})
+    traces = [
+        _trace("council", council, periods, {o.period: o.value for o in observations},
+               {o.period: o.missing for o in observations}, data)
+    ]
+    for area_type, role in COMPARATOR_ROLES.items():
+        rows = [c for c in data.comparators if c.area_type is area_type and c.period in set(periods)]
+        if not rows:
+            continue
+        name = rows[-1].area_name if area_type is not AreaType.STATISTICAL_NEIGHBOURS \
+            else "Statistical neighbours (average)"
+        traces.append(_trace(role, name, periods, {c.period: c.value for c in rows},
+                             {c.period: c.missing for c in rows}, data))
+    labels = [period.short_label for period in periods]
+    targets = [target_for(data, period) for period in periods]
+    if any(t is not None and t.target is not None for t in targets):
+        traces.append({
+            "type": "scatter", "mode": "lines", "name": "Target", "x": labels,
+            "y": [t.target if t else None for t in targets],
+            "line": {"color": PALETTE["target"], "dash": "longdash", "width": 2, "shape": "hv"},
+            "hoverinfo": "skip", "meta": {"role": "target"},
+        })
+    if any(t is not None and t.expected_low is not None for t in targets):
+        low = [t.expected_low if t else None for t in targets]
+        high = [t.expected_high if t else None for t in targets]
+        traces.insert(0, {
+            "type": "scatter", "mode": "lines", "name": "Expected range", "x": labels, "y": high,
+            "line": {"color": PALETTE["range"], "width": 1, "shape": "hv"},
+            "hoverinfo": "skip", "showlegend": False, "meta": {"role": "range"},
+        })
+        traces.insert(0, {
+            "type": "scatter", "mode": "lines", "name": "Expected range", "x": labels, "y": low,
+            "line": {"color": PALETTE["range"], "width": 1, "shape": "hv"},
+            "hoverinfo": "skip", "meta": {"role": "range"},
+        })
+        # Fill between the two range lines: the upper line fills down to the lower one.
+        traces[1]["fill"] = "tonexty"
+        traces[1]["fillcolor"] = "rgba(162,133,209,0.25)"
+    figure = {
+        "data": traces,
+        "layout": _layout(title, _axis_title(data), data.indicator.unit),
+    }
+    return Chart(chart_id, figure, title)
+
+
+def breakdown(data: IndicatorData, chart_id: str) -> Chart | None:
+    """Return a bar chart of the latest period's breakdown, if the indicator has one."""
+    if not data.breakdowns:
+        return None
+    latest = max(row.period for row in data.breakdowns)
+    rows = [row for row in data.breakdowns if row.period == latest]
+    dimension = sorted({row.dimension for row in rows})[0]
+    rows = sorted((r for r in rows if r.dimension == dimension), key=lambda r: (r.order, r.category))
+    title = f"{dimension}, {latest.label}"
+    figure = {
+        "data": [{
+            "type": "bar",
+            "orientation": "h",
+            "y": [row.category for row in rows][::-1],
+            "x": [row.value for row in rows][::-1],
+            "text": [table_value(row.value, data.indicator, row.missing) for row in rows][::-1],
+            "textposition": "auto",
+            "hoverinfo": "skip",
+            "marker": {"color": PALETTE["council"]},
+            "meta": {"role": "council"},
+            "name": dimension,
+        }],
+        "layout": {**_layout(title, "Number", Unit.NUMBER, legend=False),
+                   "yaxis": {"automargin": True, "fixedrange": True},
+                   "xaxis": {"title": {"text": "Number"}, "fixedrange": True,
+                             "rangemode": "tozero"}},
+    }
+    return Chart(chart_id, figure, title)
+
+
+def _layout(title: str, axis_title: str, unit: Unit, legend: bool = True) -> dict[str, Any]:
+    layout: dict[str, Any] = {
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        "margin": {"l": 56, "r": 16, "t": 56, "b": 40},
+        "height": 380,
+        "hovermode": "x unified" if legend else "closest",
+        "showlegend": legend,
+        "legend": {"orientation": "h", "y": -0.2, "x": 0, "xanchor": "left"},
+        "xaxis": {"type": "category", "fixedrange": True, "automargin": True, "nticks": 8},
+        "yaxis": {"title": {"text": axis_title}, "fixedrange": True, "rangemode": "tozero",
+                  "automargin": True},
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        "font": {"family": "inherit", "size": 13},
+    }
+    if unit is Unit.PERCENTAGE:
+        layout["yaxis"]["ticksuffix"] = "%"
+    return layout

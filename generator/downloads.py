@@ -1,0 +1,144 @@
+"""Downloads: each indicator's data as CSV and JSON, and each package as a ZIP of its tables.
+
+Downloads are written from the model after disclosure control, never copied from the input
+files, so a suppressed number can never leak through a download. Output is deterministic.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import fields
+from datetime import date
+from typing import Any
+
+from generator import format as fmt
+from generator.model import IndicatorData, Package, Release
+
+ZIP_DATE = (2000, 1, 1, 0, 0, 0)
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:.10g}"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (tuple, frozenset, set)):
+        return fmt.LIST_SEPARATOR.join(sorted(str(getattr(v, "value", v)) for v in value))
+    return getattr(value, "code", None) or getattr(value, "value", None) or str(value)
+
+
+def _row(item: Any, names: Sequence[str]) -> list[Any]:
+    return [_cell(getattr(item, name if name != "period" else "period", None)) for name in names]
+
+
+RESOURCE_COLUMNS = {name: fmt.field_names(name) for name in fmt.SCHEMAS}
+_ATTRIBUTE = {("service_areas", "item"): "item"}
+
+
+def table_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """Return CSV text with a header row, LF line endings and minimal quoting."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _model_rows(package: Package, resource: str) -> list[list[Any]]:
+    names = RESOURCE_COLUMNS[resource]
+    items = getattr(package, resource if resource != "commentary" else "commentary")
+    present = {f.name for f in fields(items[0])} if items else set()
+    return [[_cell(getattr(item, name)) if name in present else "" for name in names]
+            for item in items]
+
+
+def package_zip(package: Package) -> bytes:
+    """Return the package as a ZIP: one CSV per resource and a datapackage.json describing them."""
+    buffer = io.BytesIO()
+    resources = []
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for resource in fmt.SCHEMAS:
+            rows = _model_rows(package, resource)
+            if not rows and resource not in fmt.REQUIRED_RESOURCES:
+                continue
+            name = f"{package.name}/{resource}.csv"
+            info = zipfile.ZipInfo(name, ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, table_csv(RESOURCE_COLUMNS[resource], rows))
+            resources.append({"name": resource, "path": f"{resource}.csv",
+                              "profile": "tabular-data-resource", "schema": fmt.schema(resource)})
+        descriptor = {
+            "name": package.name,
+            "title": package.title,
+            "publisher": package.publisher,
+            "demonstration": package.demonstration,
+            "format_version": fmt.FORMAT_VERSION,
+            "licenses": [{"title": package.licence}] if package.licence else [],
+            "resources": resources,
+        }
+        info = zipfile.ZipInfo(f"{package.name}/datapackage.json", ZIP_DATE)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        archive.writestr(info, json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n")
+    return buffer.getvalue()
+
+
+INDICATOR_CSV_HEADER = ["indicator_id", "period", "period_label", "area_type", "area_code",
+                        "area_name", "value", "numerator", "denominator", "missing", "flags"]
+
+
+def indicator_csv(data: IndicatorData) -> str:
+    """Return one indicator's own figures and its comparators as one tidy CSV."""
+    rows = []
+    for o in data.observations:
+        rows.append([o.indicator_id, o.period.code, o.period.label, "council", "", "",
+                     _cell(o.value), _cell(o.numerator), _cell(o.denominator),
+                     _cell(o.missing), _cell(o.flags)])
+    for c in data.comparators:
+        rows.append([c.indicator_id, c.period.code, c.period.label, c.area_type.value, c.area_code,
+                     c.area_name, _cell(c.value), _cell(c.numerator), _cell(c.denominator),
+                     _cell(c.missing), ""])
+    return table_csv(INDICATOR_CSV_HEADER, rows)
+
+
+def indicator_json(data: IndicatorData, release: Release) -> str:
+    """Return one indicator's metadata and figures as JSON."""
+    ind = data.indicator
+
+    def number(value: float | None) -> float | None:
+        return value
+
+    document = {
+        "release": {"id": release.id, "title": release.title, "date": release.date.isoformat()},
+        "indicator": {
+            name: _cell(getattr(ind, name)) for name in fmt.field_names("indicators")
+            if hasattr(ind, name)
+        },
+        "observations": [
+            {"period": o.period.code, "period_label": o.period.label, "value": number(o.value),
+             "numerator": o.numerator, "denominator": o.denominator,
+             "missing": o.missing.value if o.missing else None,
+             "flags": sorted(flag.value for flag in o.flags)}
+            for o in data.observations
+        ],
+        "comparators": [
+            {"period": c.period.code, "area_type": c.area_type.value, "area_code": c.area_code,
+             "area_name": c.area_name, "value": c.value,
+             "missing": c.missing.value if c.missing else None}
+            for c in data.comparators
+        ],
+        "targets": [
+            {"applies_from": t.applies_from.isoformat(), "target": t.target,
+             "amber_tolerance": t.amber_tolerance, "expected_low": t.expected_low,
+             "expected_high": t.expected_high}
+            for t in data.targets
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n"

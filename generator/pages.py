@@ -1,0 +1,191 @@
+"""Decide every page and file of the site and render it: a pure function of the model.
+
+``generate(site, context)`` returns a mapping from output path (relative to the MkDocs docs
+folder) to content. Nothing here touches the file system.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from generator import downloads, views
+from generator.analysis.glossary import ABBREVIATIONS
+from generator.charts import breakdown, time_series
+from generator.model import IndicatorData, Release, ReleaseStatus, Site, Status
+from generator.render import render
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """What pages need to know about the site beyond the data."""
+
+    council: str
+    site_url: str
+    demonstration: bool
+    contact: str = "the performance team"
+    threshold: int = 5
+    release_id: str | None = None
+
+
+def long_date(day: date) -> str:
+    """Return a date as GOV.UK writes it: 14 November 2024."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def current_release(site: Site, release_id: str | None = None) -> Release:
+    """Return the release being built: the one named, or the latest published."""
+    published = [r for r in site.releases if r.status is ReleaseStatus.PUBLISHED]
+    if release_id:
+        for release in site.releases:
+            if release.id == release_id:
+                return release
+        raise KeyError(release_id)
+    if not published:
+        raise ValueError("no published release")
+    return published[-1]
+
+
+def next_release(site: Site, release: Release) -> Release | None:
+    """Return the first planned release after the given one."""
+    later = [r for r in site.releases if r.date > release.date and r.status is ReleaseStatus.PLANNED]
+    return later[0] if later else None
+
+
+def abbreviation_block(*texts: str) -> str:
+    """Return Markdown abbreviation definitions for the abbreviations the texts use."""
+    used = sorted(key for key in ABBREVIATIONS if any(_uses(text, key) for text in texts))
+    if not used:
+        return ""
+    return "\n" + "\n".join(f"*[{key}]: {ABBREVIATIONS[key]}" for key in used) + "\n"
+
+
+def _uses(text: str, word: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+
+
+def generate(site: Site, context: SiteContext) -> dict[str, str | bytes]:
+    """Return every generated file of the site: path relative to the docs folder, and content."""
+    release = current_release(site, context.release_id)
+    upcoming = next_release(site, release)
+    analyses = {data.indicator.id: views.analyse_indicator(data) for data in site.indicators}
+    areas = {area.id: area for area in site.service_areas}
+    base = {
+        "council": context.council,
+        "demonstration": context.demonstration,
+        "release": release,
+        "release_date": long_date(release.date),
+        "next_release": upcoming,
+        "next_release_date": long_date(upcoming.date) if upcoming else "",
+        "legend": views.LEGEND,
+        "rating_chip": views.rating_chip,
+        "rollup_table": views.rollup_table,
+        "direction_table": views.direction_table,
+    }
+    files: dict[str, str | bytes] = {}
+
+    published = list(site.indicators)
+    summary = views.summarise([analyses[d.indicator.id] for d in published
+                               if d.indicator.status is not Status.RETIRED])
+    exceptions = views.exception_rows(site, analyses)
+    area_cards = []
+    for area in site.service_areas:
+        members = [d for d in published if d.indicator.service_area == area.id]
+        rows = [views.table_row(d, analyses[d.indicator.id]) for d in members]
+        area_summary = views.summarise([analyses[d.indicator.id] for d in members])
+        area_cards.append({"area": area, "indicator_count": len(members),
+                           "summary_text": views.summary_text(area_summary)})
+        text = render("area.md.j2", **base, root="../", area=area, rows=rows, summary=area_summary,
+                      abbreviations="")
+        files[f"{area.id}/index.md"] = text + abbreviation_block(text)
+    text = render("home.md.j2", **base, root="", summary=summary, exceptions=exceptions,
+                  areas=area_cards, abbreviations="")
+    files["index.md"] = text + abbreviation_block(text)
+    text = render("exceptions.md.j2", **base, root="../", exceptions=exceptions, abbreviations="")
+    files["exceptions/index.md"] = text + abbreviation_block(text)
+
+    for data in site.indicators:
+        files.update(_indicator_files(site, data, analyses[data.indicator.id], base, context, release))
+
+    priority_cards = []
+    for priority in site.priorities:
+        members = [d for d in published if priority.id in d.indicator.priorities]
+        rows = [views.table_row(d, analyses[d.indicator.id]) for d in members]
+        item_summary = views.summarise([analyses[d.indicator.id] for d in members])
+        priority_cards.append({"priority": priority, "indicator_count": len(members),
+                               "summary_text": views.summary_text(item_summary)})
+        text = render("priority.md.j2", **base, root="../../", priority=priority, rows=rows,
+                      summary=item_summary, abbreviations="")
+        files[f"priorities/{priority.id}/index.md"] = text + abbreviation_block(text)
+    if site.priorities:
+        text = render("priorities.md.j2", **base, root="../", priorities=priority_cards,
+                      abbreviations="")
+        files["priorities/index.md"] = text + abbreviation_block(text)
+
+    files["glossary/index.md"] = render("glossary.md.j2", terms=views.glossary_terms())
+    text = render("methodology.md.j2", **base, root="../", threshold=context.threshold,
+                  abbreviations="")
+    files["methodology/index.md"] = text + abbreviation_block(text)
+    text = render("about-data.md.j2", **base, root="../", packages=site.packages,
+                  sources=views.sources(site), abbreviations="")
+    files["about-data/index.md"] = text + abbreviation_block(text)
+    files["accessibility/index.md"] = render(
+        "accessibility.md.j2", council=context.council, contact=context.contact,
+        statement_date=long_date(release.date))
+    files["releases/index.md"] = render(
+        "releases.md.j2", **base, root="../",
+        releases=[{"release": r, "date": long_date(r.date),
+                   "status": "Published" if r.status is ReleaseStatus.PUBLISHED else "Planned"}
+                  for r in reversed(site.releases)])
+    for package in site.packages:
+        files[f"downloads/{package.name}.zip"] = downloads.package_zip(package)
+    files.update(_redirects(site, context))
+    return files
+
+
+def _indicator_files(site: Site, data: IndicatorData, analysis: Any, base: dict[str, Any],
+                     context: SiteContext, release: Release) -> dict[str, str | bytes]:
+    ind = data.indicator
+    folder = f"{ind.service_area}/{ind.id}"
+    view = views.indicator_view(data, analysis, context.council)
+    series = time_series(data, context.council, view.chart_title, f"chart-{ind.id}")
+    parts = breakdown(data, f"breakdown-{ind.id}")
+    related = [site.indicator(other).indicator for other in ind.related
+               if any(d.indicator.id == other for d in site.indicators)]
+    priorities = [p for p in site.priorities if p.id in ind.priorities]
+    replacement = None
+    if ind.replaced_by:
+        replacement = site.indicator(ind.replaced_by).indicator
+    permalink = f"{context.site_url.rstrip('/')}/{release.id}/{folder}/"
+    text = render(
+        "indicator.md.j2", **base, root="../../", ind=ind, view=view,
+        commentary=views.latest_commentary(data), series_chart=series, breakdown_chart=parts,
+        breakdown_table=views.breakdown_table(data) if parts else None,
+        table=views.data_table(data, context.council), words=views.words(ind),
+        target_text=views.target_text(data), related=related, priorities=priorities,
+        permalink=permalink, replacement=replacement, abbreviations="",
+    )
+    return {
+        f"{folder}/index.md": text + abbreviation_block(text),
+        f"{folder}/{ind.id}.csv": downloads.indicator_csv(data),
+        f"{folder}/{ind.id}.json": downloads.indicator_json(data, release),
+    }
+
+
+def _redirects(site: Site, context: SiteContext) -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {}
+    for data in site.indicators:
+        ind = data.indicator
+        target_path = f"{ind.service_area}/{ind.id}/"
+        for old in (ind.id, *ind.previous_ids):
+            # A stable address for every id, old and new, whatever service area it sits in.
+            depth = 2
+            files[f"indicators/{old}/index.html"] = render(
+                "redirect.html.j2", title=ind.title, target="../" * depth + target_path)
+        for old in ind.previous_ids:
+            if not any(d.indicator.id == old for d in site.indicators):
+                files[f"{ind.service_area}/{old}/index.html"] = render(
+                    "redirect.html.j2", title=ind.title, target=f"../{ind.id}/")
+    return files

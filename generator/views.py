@@ -1,0 +1,363 @@
+"""View models: what each template shows, derived from the model and its analysis.
+
+Pure functions; the templates decide layout, this module decides words and numbers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from generator.analysis import Analysis, analyse
+from generator.analysis.benchmark import Comparison
+from generator.analysis.compare import DIRECTION_WORDS, Direction, Measure
+from generator.analysis.glossary import ABBREVIATIONS
+from generator.analysis.numbers import format_figure
+from generator.analysis.rag import RATING_WORDS, Rating, RatingStatus
+from generator.model import (
+    AreaType,
+    Commentary,
+    Flag,
+    IndicatorData,
+    Polarity,
+    Site,
+    Status,
+    Unit,
+)
+from generator.numbers import table_value
+from generator.targets import target_for
+
+ICONS = {
+    RatingStatus.RED: "\u2716",  # heavy multiplication x
+    RatingStatus.AMBER: "\u25C6",  # black diamond
+    RatingStatus.GREEN: "\u2714",  # heavy check mark
+    RatingStatus.BELOW_RANGE: "\u25BC",
+    RatingStatus.WITHIN_RANGE: "\u25CF",
+    RatingStatus.ABOVE_RANGE: "\u25B2",
+    RatingStatus.NOT_RATED: "\u2013",
+}
+CHIP_CLASS = {
+    RatingStatus.RED: "red",
+    RatingStatus.AMBER: "amber",
+    RatingStatus.GREEN: "green",
+    RatingStatus.BELOW_RANGE: "range",
+    RatingStatus.WITHIN_RANGE: "range",
+    RatingStatus.ABOVE_RANGE: "range",
+    RatingStatus.NOT_RATED: "none",
+}
+LEGEND = {
+    "green": Rating(RatingStatus.GREEN, "", "calculated"),
+    "amber": Rating(RatingStatus.AMBER, "", "calculated"),
+    "red": Rating(RatingStatus.RED, "", "calculated"),
+    "not_rated": Rating(RatingStatus.NOT_RATED, "", "none"),
+}
+COMPARISON_WORDS = {
+    Comparison.BETTER: "Better than {area}",
+    Comparison.SIMILAR: "Similar to {area}",
+    Comparison.WORSE: "Worse than {area}",
+    Comparison.HIGHER: "Higher than {area}",
+    Comparison.LOWER: "Lower than {area}",
+}
+POLARITY_WORDS = {
+    Polarity.HIGHER: "A higher figure is better.",
+    Polarity.LOWER: "A lower figure is better.",
+    Polarity.NONE: "Neither higher nor lower is better: the figure is compared with an expected "
+                   "range.",
+}
+UNIT_WORDS = {
+    Unit.PERCENTAGE: "Percentage",
+    Unit.RATE_PER_10000: "Rate per 10,000 children",
+    Unit.RATE_PER_1000: "Rate per 1,000",
+    Unit.RATE_PER_100000: "Rate per 100,000",
+    Unit.COUNT: "Number",
+    Unit.DAYS: "Days",
+    Unit.WEEKS: "Weeks",
+    Unit.NUMBER: "Number",
+    Unit.POUNDS: "Pounds",
+}
+STATUS_WORDS = {
+    Status.ESTABLISHED: "Established indicator.",
+    Status.NEW: "New indicator: only a few periods have been published.",
+    Status.IN_DEVELOPMENT: "In development: the way it is measured may still change.",
+    Status.RETIRED: "Retired: no longer reported.",
+}
+FREQUENCY_WORDS = {"monthly": "Every month", "quarterly": "Every quarter", "annual": "Every year"}
+
+
+def analyse_indicator(data: IndicatorData) -> Analysis:
+    """Return the analysis of one indicator."""
+    return analyse(data)
+
+
+def rating_chip(rating: Rating) -> Markup:
+    """Return a rating as an icon plus words: never colour alone."""
+    status = rating.status
+    return Markup(
+        '<span class="rating rating--{cls}"><span class="rating__icon" aria-hidden="true">'
+        "{icon}</span> {word}</span>"
+    ).format(cls=CHIP_CLASS[status], icon=ICONS[status], word=RATING_WORDS[status])
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts of ratings and directions over a set of indicators."""
+
+    ratings: tuple[tuple[RatingStatus, int], ...]
+    directions: tuple[tuple[Direction, int], ...]
+    total: int
+
+
+def summarise(analyses: Sequence[Analysis]) -> Summary:
+    """Return how many indicators have each rating and each direction of travel."""
+    ratings = Counter(a.rating.status for a in analyses)
+    directions = Counter(a.travel.direction for a in analyses)
+    return Summary(
+        ratings=tuple((status, ratings[status]) for status in RatingStatus if ratings[status]),
+        directions=tuple((d, directions[d]) for d in Direction if directions[d]),
+        total=len(analyses),
+    )
+
+
+def summary_text(summary: Summary) -> str:
+    """Return a short phrase such as "2 red, 3 amber, 4 green"."""
+    counts = dict(summary.ratings)
+    parts = [f"{counts[s]} {RATING_WORDS[s].lower()}" for s in
+             (RatingStatus.RED, RatingStatus.AMBER, RatingStatus.GREEN) if counts.get(s)]
+    return ", ".join(parts)
+
+
+def _count_table(caption: str, header: str, rows: Iterable[tuple[Markup | str, int]]) -> Markup:
+    body = "".join(
+        Markup("<tr><th scope=\"row\">{}</th><td>{}</td></tr>").format(label, count)
+        for label, count in rows
+    )
+    return Markup(
+        '<div class="table-wrap"><table class="data-table rollup-table"><caption>{caption}</caption>'
+        '<thead><tr><th scope="col">{header}</th><th scope="col">Indicators</th></tr></thead>'
+        "<tbody>{body}</tbody></table></div>"
+    ).format(caption=caption, header=header, body=body)
+
+
+def rollup_table(summary: Summary) -> Markup:
+    """Return the "Are we meeting our targets?" counts as a table."""
+    rows = [(rating_chip(Rating(status, "", "none")), count) for status, count in summary.ratings]
+    return _count_table("Indicators by rating in the latest figures", "Rating", rows)
+
+
+def direction_table(summary: Summary) -> Markup:
+    """Return the "Are things getting better?" counts as a table."""
+    rows = [(DIRECTION_WORDS[direction], count) for direction, count in summary.directions]
+    return _count_table("Indicators by direction of travel", "Direction", rows)
+
+
+def england_text(analysis: Analysis) -> str:
+    """Return how the latest figure compares with England, in a few words."""
+    for benchmark in analysis.benchmarks:
+        if benchmark.area_type is AreaType.ENGLAND:
+            return COMPARISON_WORDS[benchmark.comparison].format(area="England")
+    return "No England figure"
+
+
+def table_row(data: IndicatorData, analysis: Analysis) -> dict[str, Any]:
+    """Return one row of a service area or priority table."""
+    return {
+        "indicator": data.indicator,
+        "latest": f"{analysis.figure} ({analysis.latest.period.label})" if analysis.latest
+        else analysis.figure,
+        "rating": analysis.rating,
+        "direction": DIRECTION_WORDS[analysis.travel.direction],
+        "england": england_text(analysis),
+    }
+
+
+def exception_rows(site: Site, analyses: dict[str, Analysis]) -> list[dict[str, Any]]:
+    """Return the indicators rated red in their latest period, with reasons."""
+    areas = {area.id: area.title for area in site.service_areas}
+    rows = []
+    for data in site.indicators:
+        analysis = analyses[data.indicator.id]
+        if analysis.rating.status is RatingStatus.RED and data.indicator.status is not Status.RETIRED:
+            rows.append({
+                "indicator": data.indicator,
+                "area_title": areas.get(data.indicator.service_area, ""),
+                "latest": table_row(data, analysis)["latest"],
+                "reason": analysis.rating.reason,
+                "newly_red": analysis.newly_red,
+            })
+    return sorted(rows, key=lambda row: (not row["newly_red"], row["indicator"].title))
+
+
+def _change_text(analysis: Analysis) -> str | None:
+    change = analysis.since_year_earlier
+    if change is None:
+        return None
+    indicator = analysis.indicator
+    if change.measure is Measure.PERCENTAGE_POINTS:
+        amount = f"{abs(change.difference):.1f} percentage points"
+    elif change.per_cent is not None:
+        amount = f"{abs(change.per_cent):.0f}%"
+    else:
+        amount = format_figure(abs(change.difference), indicator)
+    if change.difference == 0:
+        return f"No change since {change.start.period.label}"
+    way = "Up" if change.difference > 0 else "Down"
+    return f"{way} {amount} since {change.start.period.label}"
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    """What the top of an indicator page says."""
+
+    headline: str
+    rating: Rating
+    facts: tuple[dict[str, str], ...]
+    explanation: tuple[str, ...]
+    chart_title: str
+    chart_summary: str
+
+
+def indicator_view(data: IndicatorData, analysis: Analysis, council: str) -> IndicatorView:
+    """Return the headline, rating, key facts and explanation for an indicator page."""
+    latest = analysis.latest
+    headline = (f"{analysis.figure} in {latest.period.label}" if latest else analysis.figure)
+    facts = [{"label": "Direction", "text": DIRECTION_WORDS[analysis.travel.direction]}]
+    change = _change_text(analysis)
+    if change:
+        facts.append({"label": "Change", "text": change})
+    facts.append({"label": "Compared with England", "text": england_text(analysis)})
+    periods = [o.period for o in data.observations]
+    span = f"from {periods[0].label} to {periods[-1].label}" if periods else ""
+    chart_summary = (f"The chart shows {council}'s figures {span}"
+                     + (", with England and other comparisons" if data.comparators else "")
+                     + (" and the target" if data.targets else "")
+                     + f". {analysis.summary}. The table below gives every figure.")
+    return IndicatorView(
+        headline=headline,
+        rating=analysis.rating,
+        facts=tuple(facts),
+        explanation=analysis.explanation,
+        chart_title=analysis.summary,
+        chart_summary=chart_summary,
+    )
+
+
+def latest_commentary(data: IndicatorData) -> Commentary | None:
+    """Return the service's commentary for the latest period, or the most recent one."""
+    return data.commentary[-1] if data.commentary else None
+
+
+_COMPARATOR_HEADINGS = {
+    AreaType.ENGLAND: "England",
+    AreaType.REGION: None,
+    AreaType.STATISTICAL_NEIGHBOURS: "Statistical neighbours (average)",
+}
+
+
+def data_table(data: IndicatorData, council: str) -> dict[str, Any]:
+    """Return the chart's data as table columns and rows, oldest period first."""
+    indicator = data.indicator
+    comparator_columns: list[tuple[AreaType, str]] = []
+    for area_type, heading in _COMPARATOR_HEADINGS.items():
+        rows = [c for c in data.comparators if c.area_type is area_type]
+        if rows:
+            comparator_columns.append((area_type, heading or rows[-1].area_name))
+    has_target = any(t.target is not None for t in data.targets)
+    has_range = any(t.expected_low is not None for t in data.targets)
+    columns = [council] + [heading for _, heading in comparator_columns]
+    if has_target:
+        columns.append("Target")
+    if has_range:
+        columns.append("Expected range")
+    comparators = {(c.area_type, c.period): c for c in data.comparators}
+    rows = []
+    for o in data.observations:
+        value = table_value(o.value, indicator, o.missing)
+        marks = [flag.value for flag in sorted(o.flags) if flag in (Flag.PROVISIONAL, Flag.REVISED,
+                                                                    Flag.ESTIMATED)]
+        cells = [value + (f" ({', '.join(marks)})" if marks else "")]
+        for area_type, _ in comparator_columns:
+            c = comparators.get((area_type, o.period))
+            cells.append(table_value(c.value, indicator, c.missing) if c else "")
+        target = target_for(data, o.period)
+        if has_target:
+            cells.append(table_value(target.target, indicator) if target and target.target is not None
+                         else "")
+        if has_range:
+            cells.append(f"{table_value(target.expected_low, indicator)} to "
+                         f"{table_value(target.expected_high, indicator)}"
+                         if target and target.expected_low is not None else "")
+        rows.append({"label": o.period.label, "cells": cells})
+    unit = UNIT_WORDS[indicator.unit].lower()
+    note = (f"Figures are in {unit}. c = not published to protect confidentiality, x = not "
+            "available, z = not applicable. Empty cells mean there is no figure for that period.")
+    return {"columns": columns, "rows": rows, "note": note,
+            "comparator_columns": [heading for _, heading in comparator_columns]}
+
+
+def breakdown_table(data: IndicatorData) -> dict[str, Any]:
+    """Return the latest breakdown as table rows with a sentence summary."""
+    latest = max(row.period for row in data.breakdowns)
+    rows = [row for row in data.breakdowns if row.period == latest]
+    dimension = sorted({row.dimension for row in rows})[0]
+    rows = sorted((r for r in rows if r.dimension == dimension), key=lambda r: (r.order, r.category))
+    published = [r for r in rows if r.value is not None]
+    summary = f"{dimension}, {latest.label}."
+    if published:
+        top = max(published, key=lambda r: r.value or 0)
+        summary += f" The largest group is {top.category}."
+    return {"dimension": dimension,
+            "rows": [{"label": r.category, "value": table_value(r.value, data.indicator, r.missing)}
+                     for r in rows],
+            "summary": summary}
+
+
+def words(indicator: Any) -> dict[str, str]:
+    """Return the plain-English words for an indicator's polarity, unit, frequency and status."""
+    return {
+        "polarity": POLARITY_WORDS[indicator.polarity],
+        "unit": UNIT_WORDS[indicator.unit],
+        "frequency": FREQUENCY_WORDS[indicator.frequency.value],
+        "status": STATUS_WORDS[indicator.status],
+    }
+
+
+def target_text(data: IndicatorData) -> str:
+    """Return the target or expected range in force for the latest period, in words."""
+    if not data.observations:
+        return ""
+    target = target_for(data, data.observations[-1].period)
+    if target is None:
+        return "No target is set, so this indicator is not rated."
+    indicator = data.indicator
+    if target.target is not None:
+        text = f"{format_figure(target.target, indicator)}"
+        if target.amber_tolerance:
+            text += (f", rated amber within {format_figure(target.amber_tolerance, indicator)} "
+                     "of the target")
+    else:
+        text = (f"Expected range {format_figure(target.expected_low or 0, indicator)} to "
+                f"{format_figure(target.expected_high or 0, indicator)}")
+    if target.note:
+        text += f". {target.note}"
+    return text
+
+
+def glossary_terms() -> list[dict[str, str]]:
+    """Return the glossary entries in alphabetical order."""
+    return [{"abbreviation": key, "meaning": meaning, "anchor": key.lower()}
+            for key, meaning in sorted(ABBREVIATIONS.items())]
+
+
+def sources(site: Site) -> list[dict[str, Any]]:
+    """Return the distinct sources of the indicators, with how many use each."""
+    counts: Counter[tuple[str, str]] = Counter(
+        (d.indicator.source, d.indicator.source_url) for d in site.indicators)
+    return [{"name": name, "url": url, "count": count}
+            for (name, url), count in sorted(counts.items())]
+
+
+

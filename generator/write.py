@@ -1,0 +1,68 @@
+"""The only writer: stage every output file, then swap it into place in one step.
+
+A build writes into a fresh staging folder next to the target. Only when everything has been
+written (and MkDocs has built the site) does the staging folder replace the previous output, with
+two renames. A failure at any point leaves the previously published output exactly as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+# Fixed timestamp for files we create, so archives are byte-identical between builds.
+ZIP_DATE = (2000, 1, 1, 0, 0, 0)
+
+
+def write_files(folder: Path, files: Mapping[str, str | bytes]) -> None:
+    """Write each relative path's content under ``folder`` (text as UTF-8 with LF endings)."""
+    for relative, content in sorted(files.items()):
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8", newline="\n")
+
+
+def copy_tree(source: Path, target: Path, ignore: tuple[str, ...] = ()) -> None:
+    """Copy a folder's contents into ``target`` (which may already exist)."""
+    shutil.copytree(source, target, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns(*ignore) if ignore else None)
+
+
+@contextmanager
+def staging(target: Path) -> Iterator[Path]:
+    """Yield an empty staging folder beside ``target``; on success, swap it into ``target``.
+
+    If the block raises, the staging folder is removed and ``target`` is untouched.
+    """
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
+    try:
+        yield stage
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    replace_folder(stage, target)
+
+
+def replace_folder(new: Path, target: Path) -> None:
+    """Put ``new`` where ``target`` is, keeping the old one until the new one is in place."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        old.rmdir()
+        target.rename(old)
+    try:
+        new.rename(target)
+    except BaseException:
+        if old is not None:
+            old.rename(target)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
