@@ -1,0 +1,132 @@
+"""Analyse one indicator: everything its page needs, worked out once from the model."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from generator.analysis.benchmark import Benchmark, benchmarks, quartile_band
+from generator.analysis.compare import (
+    Change,
+    Travel,
+    Trend,
+    YearSummary,
+    change_to,
+    find,
+    is_usable,
+    step_months,
+    travel,
+    trend,
+    usable,
+    yearly,
+)
+from generator.analysis.explain import explain, summarise
+from generator.analysis.numbers import format_figure, rounded
+from generator.analysis.rag import Rating, RatingStatus, rate
+from generator.model import MISSING_WORDS, RATE_BASE, Indicator, IndicatorData, Observation, Unit
+from generator.periods import shift
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything worked out about one indicator for its latest period."""
+
+    data: IndicatorData
+    latest: Observation | None  # the latest row, which may be suppressed or missing
+    latest_published: Observation | None  # the latest row with a usable figure
+    figure: str  # the latest figure for people, or why there is none
+    rating: Rating  # for the latest period
+    previous_rating: Rating | None  # for the period before the latest
+    since_previous: Change | None  # latest published figure against the period before it
+    since_year_earlier: Change | None  # against the same period a year earlier
+    travel: Travel  # direction of travel
+    trend: Trend
+    years: tuple[YearSummary, ...]
+    benchmarks: tuple[Benchmark, ...]
+    quartile: str | None  # A (best quarter of councils) to D, when all councils' values are given
+    small_numbers: bool  # the latest published figure rests on fewer cases than the threshold
+    explanation: tuple[str, ...] = ()
+    summary: str = ""  # the main message, for an active chart title
+
+    @property
+    def indicator(self) -> Indicator:
+        """Return the indicator analysed."""
+        return self.data.indicator
+
+    @property
+    def newly_red(self) -> bool:
+        """Return True when the latest period is red and the period before was not."""
+        return self.rating.status is RatingStatus.RED and (
+            self.previous_rating is None or self.previous_rating.status is not RatingStatus.RED)
+
+
+def is_small(observation: Observation | None, indicator: Indicator) -> bool:
+    """Return True when a figure rests on fewer cases than the small-number threshold."""
+    threshold = indicator.small_number_threshold
+    if threshold is None or not is_usable(observation):
+        return False
+    assert observation is not None
+    if indicator.unit is Unit.PERCENTAGE or indicator.unit in RATE_BASE:
+        base = observation.denominator
+    elif indicator.unit in (Unit.COUNT, Unit.NUMBER):
+        base = observation.value
+    else:
+        base = observation.denominator
+    return base is not None and base < threshold
+
+
+def analyse(data: IndicatorData, all_councils: Sequence[float] = ()) -> Analysis:
+    """Analyse one indicator; ``all_councils`` are every council's figures for the latest period.
+
+    ``all_councils`` (including this council's figure) gives the quartile band; leave it empty
+    when those values are not available.
+    """
+    indicator = data.indicator
+    latest = data.observations[-1] if data.observations else None
+    published_rows = usable(data.observations)
+    published = published_rows[-1] if published_rows else None
+    step = step_months(indicator)
+    if latest is None:
+        figure = "no figures yet"
+    elif latest.value is None or latest.missing is not None:
+        figure = MISSING_WORDS[latest.missing] if latest.missing else "not available"
+    else:
+        figure = format_figure(latest.value, indicator)
+    previous_rating = None
+    if latest is not None:
+        before = shift(latest.period, -step)
+        previous_rating = rate(data, before, find(data.observations, before))
+    since_previous = since_year = None
+    recent = None
+    if published is not None:
+        since_previous = change_to(data, published, step)
+        since_year = change_to(data, published, 12) if step < 12 else since_previous
+        recent = trend(data, published)
+    quartile = None
+    if published is not None and published.value is not None and all_councils:
+        quartile = quartile_band(rounded(published.value, indicator),
+                                 [rounded(value, indicator) for value in all_councils],
+                                 indicator.polarity)
+    analysis = Analysis(
+        data=data,
+        latest=latest,
+        latest_published=published,
+        figure=figure,
+        rating=rate(data, latest.period, latest) if latest else rate_nothing(data),
+        previous_rating=previous_rating,
+        since_previous=since_previous,
+        since_year_earlier=since_year,
+        travel=travel(since_year, since_previous, indicator.polarity),
+        trend=recent or Trend((), 0, None, None, None, None, None),
+        years=yearly(data),
+        benchmarks=benchmarks(data),
+        quartile=quartile,
+        small_numbers=is_small(published, indicator),
+    )
+    return replace(analysis, explanation=explain(analysis), summary=summarise(analysis))
+
+
+def rate_nothing(data: IndicatorData) -> Rating:
+    """Return the rating of an indicator with no figures at all."""
+    reason = "It is not rated because there are no figures yet."
+    return Rating(RatingStatus.NOT_RATED, reason, "none")

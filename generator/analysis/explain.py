@@ -1,0 +1,328 @@
+"""Write an indicator's analysis as plain-English paragraphs, the same words for the same data.
+
+GOV.UK style: short sentences, everyday words, abbreviations spelled out at first use, periods
+as "January to March 2022". Nothing here claims a "significant" change: "similar" is only said
+after the confidence-interval test in ``benchmark``, and direction of travel uses a stated
+tolerance. A suppressed figure is only ever described in words.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from generator.analysis.benchmark import Benchmark, Comparison, Method
+from generator.analysis.compare import (
+    PER_CENT_TOLERANCE,
+    PERCENTAGE_POINT_TOLERANCE,
+    Change,
+    Direction,
+    Measure,
+    Pattern,
+    Travel,
+    YearSummary,
+)
+from generator.analysis.glossary import expand_all, expand_first_use
+from generator.analysis.numbers import (
+    everyday_fraction,
+    format_amount,
+    format_between,
+    format_count,
+    format_figure,
+    format_per_cent,
+)
+from generator.analysis.rag import RatingStatus
+from generator.model import (
+    MISSING_WORDS,
+    AreaType,
+    Flag,
+    Frequency,
+    Indicator,
+    Observation,
+    Polarity,
+    Status,
+    Unit,
+)
+from generator.periods import Period, PeriodType, snapshot
+
+if TYPE_CHECKING:
+    from generator.analysis.analyse import Analysis
+
+YEARS_SHOWN = 3  # the yearly picture covers this many most recent years
+GAPS_LISTED = 3  # name at most this many unpublished periods, then count the rest
+
+POLARITY_SENTENCES = {
+    Polarity.HIGHER: "A higher figure is better.",
+    Polarity.LOWER: "A lower figure is better.",
+    Polarity.NONE: "Neither a higher nor a lower figure is better.",
+}
+SUMMARY_CLAUSES = {
+    RatingStatus.RED: ", missing the target",
+    RatingStatus.AMBER: ", just short of the target",
+    RatingStatus.GREEN: ", meeting the target",
+    RatingStatus.BELOW_RANGE: ", below the expected range",
+    RatingStatus.WITHIN_RANGE: ", within the expected range",
+    RatingStatus.ABOVE_RANGE: ", above the expected range",
+    RatingStatus.NOT_RATED: "",
+}
+
+
+def period_word(indicator: Indicator) -> str:
+    """Return what one period is called: "quarter", "month" or "year"."""
+    if indicator.period_type is PeriodType.MONTH or indicator.frequency is Frequency.MONTHLY:
+        return "month"
+    if indicator.frequency is Frequency.QUARTERLY:
+        return "quarter"
+    return "year"
+
+
+def during(period: Period) -> str:
+    """Return a period with its preposition: "in January to March 2022", "at 31 March 2022"."""
+    return f"{'at' if period.type is PeriodType.SNAPSHOT else 'in'} {period.label}"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _missing_words(row: Observation) -> str:
+    return MISSING_WORDS[row.missing] if row.missing else "not available"
+
+
+def _figure_for(benchmark: Benchmark) -> str:
+    if benchmark.area_type is AreaType.STATISTICAL_NEIGHBOURS:
+        return "the average for similar councils"
+    if benchmark.area_type is AreaType.REGION:
+        return f"the figure for the {benchmark.area_name} region"
+    return "the figure for England"
+
+
+def describe_change(change: Change, indicator: Indicator) -> str:
+    """Return a change as words: "has gone up by 3.0 percentage points", "has gone down by 5.0%"."""
+    if change.difference == 0:
+        return "has stayed the same"
+    verb = "has gone up" if change.difference > 0 else "has gone down"
+    text = f"{verb} by {format_amount(change.difference, indicator)}"
+    if change.measure is Measure.PER_CENT and change.per_cent is not None:
+        text += f", or {format_per_cent(change.per_cent)}"
+    return text
+
+
+def what_and_latest(analysis: Analysis) -> str:
+    """Return the question the indicator answers and the latest figure as its answer."""
+    indicator, latest, published = analysis.indicator, analysis.latest, analysis.latest_published
+    question = indicator.question.strip()
+    sentences = [question if question.endswith("?") else question + "?"]
+    if latest is None:
+        sentences.append("There are no figures yet.")
+        return " ".join(sentences)
+    if latest is not published:
+        sentences.append(f"The figure for {latest.period.label} was {_missing_words(latest)}.")
+        if published is None:
+            return " ".join(sentences)
+        sentences.append(f"The latest published figure is for {published.period.label}.")
+    assert published is not None and published.value is not None
+    sentences.append(f"{_capital(during(published.period))}, the answer was "
+                     f"{format_figure(published.value, indicator)}.")
+    if indicator.unit is Unit.PERCENTAGE:
+        counts = ""
+        if published.numerator is not None and published.denominator:
+            counts = (f"This is {format_count(published.numerator)} out of "
+                      f"{format_count(published.denominator)}")
+        fraction = everyday_fraction(published.value)
+        if counts and fraction:
+            sentences.append(f"{counts}, or {fraction}.")
+        elif counts or fraction:
+            sentences.append(f"{counts}." if counts else f"That is {fraction}.")
+    return " ".join(sentences)
+
+
+def benchmark_sentences(benchmark: Benchmark, analysis: Analysis) -> list[str]:
+    """Return sentences comparing the council with one area."""
+    indicator = analysis.indicator
+    area_value = format_figure(benchmark.area_value, indicator)
+    published = analysis.latest_published
+    if published is not None and benchmark.period == published.period:
+        first = f"{_capital(_figure_for(benchmark))} was {area_value}."
+    else:
+        ours = format_figure(benchmark.council_value, indicator)
+        first = (f"For {benchmark.period.label}, {_figure_for(benchmark)} was {area_value} "
+                 f"and ours was {ours}.")
+    if benchmark.comparison is Comparison.SIMILAR:
+        if benchmark.method is Method.FIGURES:
+            return [first, "Ours was the same."]
+        return [first, "Ours was similar, as the gap is small enough to be down to chance."]
+    return [first, f"Ours was {benchmark.comparison.value}."]
+
+
+def target_and_benchmarks(analysis: Analysis) -> str:
+    """Return the rating's reason, the polarity and the comparisons with other areas."""
+    sentences = [POLARITY_SENTENCES[analysis.indicator.polarity], analysis.rating.reason]
+    for benchmark in analysis.benchmarks:
+        sentences.extend(benchmark_sentences(benchmark, analysis))
+    if analysis.quartile:
+        sentences.append(f"Among all councils, ours is in band {analysis.quartile}, where band A "
+                         "is the best quarter of councils and band D the worst.")
+    return " ".join(sentences)
+
+
+def _tolerance(change: Change, indicator: Indicator) -> str:
+    if change.measure is Measure.PERCENTAGE_POINTS:
+        return f"{PERCENTAGE_POINT_TOLERANCE:g} percentage point" + (
+            "" if PERCENTAGE_POINT_TOLERANCE == 1 else "s")
+    return f"{PER_CENT_TOLERANCE:g}%"
+
+
+def direction(analysis: Analysis) -> str:
+    """Return which way the indicator is going, over which periods, and the recent range."""
+    indicator, travel = analysis.indicator, analysis.travel
+    word = period_word(indicator)
+    if len(analysis.trend.points) <= 1 and travel.change is None:
+        return ("This is the first published figure, so we cannot yet say which way it is going."
+                if len(analysis.trend.points) == 1 else "")
+    sentences = []
+    sentences.extend(_travel_sentences(travel, indicator, word))
+    previous = analysis.since_previous
+    if travel.basis == "year" and previous is not None and previous != travel.change:
+        sentences.append(f"Compared with the {word} before ({previous.start.period.label}), it "
+                         f"{describe_change(previous, indicator)}.")
+    trend = analysis.trend
+    if len(trend.points) >= 3 and trend.lowest is not None and trend.highest is not None:
+        since = trend.points[0].period.label
+        sentences.append(f"Since {since}, it has been between "
+                         f"{format_between(trend.lowest, trend.highest, indicator)}.")
+        sentences.append({
+            Pattern.RISING: "It has gone up over this time.",
+            Pattern.FALLING: "It has gone down over this time.",
+            Pattern.STEADY: "It has stayed about the same.",
+            Pattern.MIXED: "It has gone up and down.",
+        }[trend.pattern or Pattern.MIXED])
+    return " ".join(sentences)
+
+
+def _travel_sentences(travel: Travel, indicator: Indicator, word: str) -> list[str]:
+    change = travel.change
+    if change is None:
+        return ["We cannot say which way it is going, because the figures to compare with were "
+                "not published."]
+    when = "A year earlier" if travel.basis == "year" else f"The {word} before"
+    sentences = [f"{when}, {during(change.start.period)}, it was "
+                 f"{format_figure(change.start_value, indicator)}.",
+                 f"Since then it {describe_change(change, indicator)}."]
+    if travel.direction is Direction.LITTLE_CHANGE and change.difference != 0:
+        sentences.append(f"This is little change, as it is less than "
+                         f"{_tolerance(change, indicator)}.")
+    elif travel.direction is Direction.IMPROVING:
+        sentences.append("This means it is getting better.")
+    elif travel.direction is Direction.WORSENING:
+        sentences.append("This means it is getting worse.")
+    return sentences
+
+
+def _year_sentence(summary: YearSummary, current: bool, indicator: Indicator, word: str) -> str:
+    label = summary.year.label
+    if summary.value is None:
+        if summary.withheld:
+            return f"There is no figure for {label}, because not every figure in it was published."
+        return ""
+    figure = format_figure(summary.value, indicator)
+    if summary.method == "year_end":
+        if not summary.complete:
+            return ""  # the latest figure already says where the year stands
+        if indicator.period_type is PeriodType.ROLLING_12_MONTHS:
+            return f"For the whole of {label}, it was {figure}."
+        when = _capital(during(snapshot(summary.year.end)))
+        return f"{when}, the end of the year, it was {figure}."
+    if summary.complete:
+        return f"The average for {label} was {figure}."
+    share = f"{summary.periods_used} of {summary.periods_expected} {word}s"
+    if current:
+        return f"So far in {label}, the average is {figure}, from {share}."
+    return f"The average for {label} was {figure}, from {share}."
+
+
+def yearly_picture(analysis: Analysis) -> str:
+    """Return the yearly averages or year-end figures for the most recent years."""
+    if not analysis.years:
+        return ""
+    indicator = analysis.indicator
+    word = period_word(indicator)
+    shown = analysis.years[-YEARS_SHOWN:]
+    if indicator.period_type is PeriodType.ROLLING_12_MONTHS:
+        opening = f"Each {word}'s figure covers the 12 months before it."
+    elif shown[-1].method == "year_end":
+        opening = "Figures at the end of each year give a fuller picture."
+    else:
+        opening = (f"Figures for a single {word} go up and down, so yearly figures give a fuller "
+                   "picture.")
+    sentences = [opening]
+    for index, summary in enumerate(shown):
+        sentence = _year_sentence(summary, index == len(shown) - 1, indicator, word)
+        if sentence:
+            sentences.append(sentence)
+    return " ".join(sentences) if len(sentences) > 1 else ""
+
+
+def caveats(analysis: Analysis) -> str:
+    """Return the warnings a reader needs: small numbers, unpublished, provisional and revised."""
+    indicator, latest, published = analysis.indicator, analysis.latest, analysis.latest_published
+    word = period_word(indicator)
+    sentences = []
+    if analysis.small_numbers and published is not None:
+        cases = published.denominator if published.denominator is not None else published.value
+        sentences.append(f"This figure is based on only {format_count(cases or 0)} cases, so it "
+                         f"can change a lot from one {word} to the next.")
+    start = analysis.trend.start
+    window = [row for row in analysis.data.observations if start and row.period >= start]
+    gaps = [row for row in window if row.missing is not None and row is not latest]
+    for row in gaps[:GAPS_LISTED]:
+        sentences.append(f"The figure for {row.period.label} was {_missing_words(row)}.")
+    if len(gaps) > GAPS_LISTED:
+        sentences.append(f"Figures for {len(gaps) - GAPS_LISTED} other {word}s were not published.")
+    if published is not None and Flag.PROVISIONAL in published.flags:
+        sentences.append("The latest figure is provisional.")
+        sentences.append("It may change when the data is checked.")
+    for row in window:
+        if Flag.REVISED in row.flags:
+            sentences.append(f"The figure for {row.period.label} has been revised since it was "
+                             "first published.")
+        if Flag.ESTIMATED in row.flags:
+            sentences.append(f"The figure for {row.period.label} is an estimate.")
+    sentences.extend({
+        Status.NEW: ["This is a new measure, so there are few past figures to compare with."],
+        Status.IN_DEVELOPMENT: ["This measure is still being developed.",
+                                "How it is counted may change."],
+        Status.RETIRED: ["This measure is no longer updated."],
+    }.get(indicator.status, []))
+    return " ".join(sentences)
+
+
+def explain(analysis: Analysis) -> tuple[str, ...]:
+    """Return the explanation paragraphs, with abbreviations spelled out at first use."""
+    paragraphs = (
+        what_and_latest(analysis),
+        target_and_benchmarks(analysis),
+        direction(analysis),
+        yearly_picture(analysis),
+        caveats(analysis),
+    )
+    return expand_all(paragraph for paragraph in paragraphs if paragraph)
+
+
+def summarise(analysis: Analysis) -> str:
+    """Return the main message for an active chart title: "Re-referrals rose to 24.0%, ..."."""
+    indicator, latest, published = analysis.indicator, analysis.latest, analysis.latest_published
+    title = indicator.title.strip()
+    if latest is None:
+        text = f"{title}: no figures yet"
+    elif published is not latest:
+        text = f"{title}: the figure for {latest.period.label} was {_missing_words(latest)}"
+    else:
+        assert published is not None and published.value is not None
+        figure = format_figure(published.value, indicator)
+        change = analysis.travel.change
+        if change is None or analysis.travel.direction is Direction.LITTLE_CHANGE:
+            verb = "stood at"
+        else:
+            verb = "rose to" if change.difference > 0 else "fell to"
+        text = f"{title} {verb} {figure}" + SUMMARY_CLAUSES[analysis.rating.status]
+    return expand_first_use(text, set())

@@ -1,0 +1,116 @@
+"""Numbers written for people: 22.6%, 1,234, "about 1 in 4", "64 per 10,000 children".
+
+Every figure in a sentence goes through this module, rounded half up to the indicator's decimal
+places by ``generator.numbers`` so that sentences, tables and charts show the same figure.
+"""
+
+from __future__ import annotations
+
+from generator.model import RATE_BASE, Indicator, Unit
+from generator.numbers import format_number, round_half_up
+
+# Nouns a rate's denominator may start with; the rate then reads "64 per 10,000 children".
+RATE_NOUNS = ("children", "young people", "people", "adults", "pupils", "households", "residents",
+              "families", "births", "girls", "boys", "women", "men")
+
+# Fractions people read easily, in the order we try them: "1 in 2", "1 in 3", "3 in 10" ...
+EVERYDAY_DENOMINATORS = (2, 3, 4, 5, 10)
+EVERYDAY_TOLERANCE = 2.5  # percentage points between the figure and its "1 in 4" reading
+
+
+def rounded(value: float, indicator: Indicator) -> float:
+    """Return the value rounded as published, to the indicator's decimal places."""
+    return float(round_half_up(value, indicator.decimal_places))
+
+
+def rate_noun(indicator: Indicator) -> str:
+    """Return what a rate counts per (for example "children"), or "" when the data does not say."""
+    text = indicator.denominator.strip().lower()
+    for noun in RATE_NOUNS:
+        if text.startswith(noun) or text.startswith("all " + noun):
+            return noun
+    return ""
+
+
+def _plural(number: str, singular: str, plural: str) -> str:
+    return f"{number} {singular if number in ('1', '1.0', '1.00', '1.000') else plural}"
+
+
+def format_figure(value: float, indicator: Indicator) -> str:
+    """Return a figure in the indicator's unit for a sentence: 24.0%, 64 per 10,000 children."""
+    number = format_number(value, indicator.decimal_places)
+    unit = indicator.unit
+    if unit is Unit.PERCENTAGE:
+        return f"{number}%"
+    if unit in RATE_BASE:
+        noun = rate_noun(indicator)
+        return f"{number} per {RATE_BASE[unit]:,}" + (f" {noun}" if noun else "")
+    if unit is Unit.DAYS:
+        return _plural(number, "day", "days")
+    if unit is Unit.WEEKS:
+        return _plural(number, "week", "weeks")
+    if unit is Unit.POUNDS:
+        return f"£{number}"
+    return number
+
+
+def format_amount(value: float, indicator: Indicator) -> str:
+    """Return a difference in the indicator's unit: 3.0 percentage points, 5 days, £120."""
+    number = format_number(abs(value), indicator.decimal_places)
+    unit = indicator.unit
+    if unit is Unit.PERCENTAGE:
+        return _plural(number, "percentage point", "percentage points")
+    if unit in RATE_BASE or unit in (Unit.DAYS, Unit.WEEKS, Unit.POUNDS):
+        return format_figure(abs(value), indicator)
+    return number
+
+
+def format_per_cent(value: float) -> str:
+    """Return a relative change as a per cent with one decimal place, without its sign."""
+    return f"{format_number(abs(value), 1)}%"
+
+
+def format_count(value: float) -> str:
+    """Return a count of cases: 1,234, or 27.7 for full-time equivalents."""
+    return format_number(value, 0 if float(value).is_integer() else 1)
+
+
+def everyday_fraction(percentage: float) -> str | None:
+    """Return a percentage as an everyday fraction ("1 in 4", "about 3 in 10"), if one is close.
+
+    Only figures between 5% and 95% are turned into words; the fraction with the smallest
+    denominator within 2.5 percentage points is chosen, and "about" is added unless it is exact.
+    """
+    if not 5 <= percentage <= 95:
+        return None
+    for denominator in EVERYDAY_DENOMINATORS:
+        numerator = int(round_half_up(percentage * denominator / 100, 0))
+        if numerator < 1 or numerator >= denominator:
+            continue
+        gap = abs(numerator * 100 / denominator - percentage)
+        if gap <= EVERYDAY_TOLERANCE:
+            prefix = "" if gap < 1e-9 else "about "
+            return f"{prefix}{numerator} in {denominator}"
+    return None
+
+
+def format_range(low: float | None, high: float | None, indicator: Indicator) -> str:
+    """Return an expected range in words: "55 to 75 per 10,000 children", "at least 20%"."""
+    if low is not None and high is not None:
+        first = format_figure(low, indicator)
+        if indicator.unit not in (Unit.PERCENTAGE, Unit.POUNDS):
+            first = format_number(low, indicator.decimal_places)
+        return f"{first} to {format_figure(high, indicator)}"
+    if low is not None:
+        return f"at least {format_figure(low, indicator)}"
+    if high is not None:
+        return f"at most {format_figure(high, indicator)}"
+    return ""
+
+
+def format_between(low: float, high: float, indicator: Indicator) -> str:
+    """Return two figures to follow "between": "86 and 92 per 10,000 children", "18% and 23%"."""
+    first = format_figure(low, indicator)
+    if indicator.unit not in (Unit.PERCENTAGE, Unit.POUNDS):
+        first = format_number(low, indicator.decimal_places)
+    return f"{first} and {format_figure(high, indicator)}"

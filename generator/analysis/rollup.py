@@ -1,0 +1,109 @@
+"""Roll indicators up for a service area or the whole site, and list the exceptions.
+
+"Are we meeting our targets?" counts ratings; "Are things getting better?" counts directions of
+travel; the exception list holds every indicator rated red in its latest period, newly red first.
+Retired indicators are left out: they are no longer reported.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.analysis.analyse import Analysis
+from generator.analysis.compare import Direction
+from generator.analysis.rag import RatingStatus
+from generator.model import Status
+from generator.periods import Period
+
+
+@dataclass(frozen=True)
+class ExceptionItem:
+    """An indicator rated red in its latest period: one line of the exception report."""
+
+    indicator_id: str
+    title: str
+    service_area: str
+    period: Period
+    newly_red: bool  # the period before was not red
+    reason: str
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """Counts of ratings and directions of travel over a set of indicators, and the exceptions."""
+
+    scope: str  # a service area id, or "" for the whole site
+    total: int
+    ratings: tuple[tuple[RatingStatus, int], ...]  # every status, in enum order, zeros included
+    directions: tuple[tuple[Direction, int], ...]  # every direction, in enum order
+    exceptions: tuple[ExceptionItem, ...]
+
+    def rating_count(self, status: RatingStatus) -> int:
+        """Return how many indicators have a rating."""
+        return dict(self.ratings)[status]
+
+    def direction_count(self, direction: Direction) -> int:
+        """Return how many indicators are going one way."""
+        return dict(self.directions)[direction]
+
+    @property
+    def targets_sentence(self) -> str:
+        """Return the answer to "Are we meeting our targets?" in words."""
+        count = self.rating_count
+        ranges = sum(count(status) for status in (RatingStatus.BELOW_RANGE,
+                     RatingStatus.WITHIN_RANGE, RatingStatus.ABOVE_RANGE))
+        parts = [f"{count(RatingStatus.GREEN)} green (meeting the target)",
+                 f"{count(RatingStatus.AMBER)} amber (close to it)",
+                 f"{count(RatingStatus.RED)} red (missing it)"]
+        if ranges:
+            parts.append(f"{ranges} compared with an expected range")
+        parts.append(f"{count(RatingStatus.NOT_RATED)} not rated")
+        return f"Of {self.total} measures: {', '.join(parts[:-1])} and {parts[-1]}."
+
+    @property
+    def directions_sentence(self) -> str:
+        """Return the answer to "Are things getting better?" in words."""
+        count = self.direction_count
+        neutral = count(Direction.RISING) + count(Direction.FALLING)
+        parts = [f"{count(Direction.IMPROVING)} getting better",
+                 f"{count(Direction.WORSENING)} getting worse",
+                 f"{count(Direction.LITTLE_CHANGE)} with little change"]
+        if neutral:
+            parts.append(f"{neutral} where neither direction is better")
+        parts.append(f"{count(Direction.NOT_KNOWN)} without enough figures to say")
+        return f"Of {self.total} measures: {', '.join(parts[:-1])} and {parts[-1]}."
+
+
+def _current(analyses: Iterable[Analysis]) -> list[Analysis]:
+    return sorted((item for item in analyses if item.indicator.status is not Status.RETIRED),
+                  key=lambda item: (item.indicator.service_area, item.indicator.id))
+
+
+def rollup(analyses: Iterable[Analysis], scope: str = "") -> Rollup:
+    """Return the roll-up of a set of analysed indicators."""
+    current = _current(analyses)
+    ratings = Counter(item.rating.status for item in current)
+    directions = Counter(item.travel.direction for item in current)
+    exceptions = tuple(sorted(
+        (ExceptionItem(item.indicator.id, item.indicator.title, item.indicator.service_area,
+                       item.latest.period, item.newly_red, item.rating.reason)
+         for item in current if item.rating.status is RatingStatus.RED and item.latest),
+        key=lambda entry: (not entry.newly_red, entry.service_area, entry.indicator_id),
+    ))
+    return Rollup(
+        scope=scope,
+        total=len(current),
+        ratings=tuple((status, ratings[status]) for status in RatingStatus),
+        directions=tuple((direction, directions[direction]) for direction in Direction),
+        exceptions=exceptions,
+    )
+
+
+def rollup_by_service_area(analyses: Iterable[Analysis]) -> tuple[Rollup, ...]:
+    """Return one roll-up per service area, sorted by service area id."""
+    groups: dict[str, list[Analysis]] = {}
+    for item in analyses:
+        groups.setdefault(item.indicator.service_area, []).append(item)
+    return tuple(rollup(items, area) for area, items in sorted(groups.items()))
