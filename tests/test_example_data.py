@@ -1,0 +1,257 @@
+"""The demonstration packages (fictional Northbridge Council) are valid, rich enough, and their
+England / North West / neighbour comparators are DfE's published figures, cell for cell.
+
+The authority for the DfE figures is ``tests/fixtures/dfe_extract/``: an exact extract of DfE's
+open-data CSVs (see its README). ``scripts/make_example_data.py --check`` compares that extract
+and the packages with the shared source data when it is available.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+import sys
+from collections import Counter
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import pytest
+from frictionless import Package as FrictionlessPackage
+
+from generator.check import check_packages
+from generator.periods import PeriodType, parse_canonical
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = [ROOT / "datapackages" / "northbridge-childrens",
+            ROOT / "datapackages" / "northbridge-education"]
+EXTRACT = ROOT / "tests" / "fixtures" / "dfe_extract"
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("make_example_data",
+                                                  ROOT / "scripts" / "make_example_data.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    sys.modules[spec.name] = module  # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module
+
+
+SCRIPT = _script()
+
+
+def rows(package: Path, resource: str) -> list[dict[str, str]]:
+    path = package / f"{resource}.csv"
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def all_rows(resource: str) -> list[dict[str, str]]:
+    return [row for package in PACKAGES for row in rows(package, resource)]
+
+
+@pytest.fixture(scope="module")
+def site():
+    found, problems = check_packages(PACKAGES)
+    assert problems == [], "\n".join(str(p) for p in problems)
+    return found
+
+
+def test_check_passes(site):
+    assert site is not None
+
+
+@pytest.mark.parametrize("package", PACKAGES, ids=lambda p: p.name)
+def test_frictionless_validation(package):
+    report = FrictionlessPackage(str(package / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+@pytest.mark.parametrize("package", PACKAGES, ids=lambda p: p.name)
+def test_labelled_as_demonstration_data(package):
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["demonstration"] is True
+    assert "(demonstration data)" in descriptor["title"]
+    assert "fictional" in descriptor["publisher"] and "fictional" in descriptor["description"]
+    assert descriptor["licenses"][0]["name"] == "OGL-UK-3.0"
+    assert any("Department for Education, Open Government Licence v3.0" in source["title"]
+               for source in descriptor["sources"])
+
+
+def test_counts(site):
+    childrens = rows(PACKAGES[0], "indicators")
+    assert len(childrens) >= 25
+    assert len(rows(PACKAGES[0], "service_areas")) >= 6
+    assert 5 <= len(rows(PACKAGES[1], "indicators")) <= 8
+    assert 3 <= len(rows(PACKAGES[0], "priorities")) <= 5
+    indicators = all_rows("indicators")
+    assert {i["frequency"] for i in indicators} == {"monthly", "quarterly", "annual"}
+    kinds = {i["period_type"] for i in indicators}
+    assert kinds == {t.value for t in PeriodType}
+    assert all(i["why_it_matters"] for i in indicators)
+
+
+def test_five_years_for_established_indicators(site):
+    for data in site.indicators:
+        if data.indicator.status.value in ("new", "in_development"):
+            continue
+        periods = [o.period for o in data.observations]
+        span = max(p.end for p in periods) - min(p.start for p in periods)
+        assert span.days >= 5 * 365, data.indicator.id
+
+
+def test_latest_periods(site):
+    """Data runs up to 2025-26 Q2: September 2025 for monthly and quarterly indicators."""
+    for data in site.indicators:
+        indicator = data.indicator
+        if indicator.status.value == "retired" or indicator.frequency.value == "annual":
+            continue
+        assert max(o.period.end for o in data.observations).isoformat() == "2025-09-30", \
+            indicator.id
+
+
+def test_features_present(site):
+    indicators = {i["id"]: i for i in all_rows("indicators")}
+    observations = all_rows("observations")
+    missing = Counter(o["missing"] for o in observations)
+    assert missing["c"] >= 2 and missing["x"] >= 2
+    flags = Counter(o["flags"] for o in observations)
+    assert flags["provisional"] >= 2 and flags["revised"] >= 1
+    statuses = Counter(i["status"] for i in indicators.values())
+    assert statuses["new"] >= 1 and statuses["in_development"] >= 1 and statuses["retired"] == 1
+    retired = next(i for i in indicators.values() if i["status"] == "retired")
+    assert retired["replaced_by"] in indicators
+    assert any(i["previous_ids"] for i in indicators.values())
+    assert any(i["small_number_threshold"] for i in indicators.values())
+    assert any(i["data_notes"] for i in indicators.values())
+    targets = all_rows("targets")
+    ranged = {t["indicator_id"] for t in targets if t["expected_low"]}
+    no_preference = {k for k, i in indicators.items() if i["polarity"] == "no_preference"}
+    assert len(ranged & no_preference) >= 2
+    targeted = {t["indicator_id"] for t in targets}
+    directional = {k for k, i in indicators.items() if i["polarity"] != "no_preference"}
+    assert len(directional - targeted) >= 2  # not rated
+    assert any(len({t["applies_from"] for t in targets if t["indicator_id"] == k}) >= 3
+               for k in targeted)
+    assert sum(1 for t in targets if t["amber_tolerance"]) >= 20
+    assert 1 <= len(all_rows("ratings")) <= 3
+    commented = {c["indicator_id"] for c in all_rows("commentary")}
+    assert len(commented) >= 0.75 * len(indicators)
+    assert Counter(c["indicator_id"] for c in all_rows("commentary")).most_common(1)[0][1] >= 2
+    breakdowns = all_rows("breakdowns")
+    assert {"Reason for starting care", "Source of referral", "Placement type"} <= {
+        b["dimension"] for b in breakdowns}
+    assert any(b["missing"] == "c" for b in breakdowns)
+
+
+def test_no_suppressed_number_leaks():
+    for o in all_rows("observations"):
+        if o["missing"]:
+            assert o["value"] == o["numerator"] == o["denominator"] == ""
+
+
+def test_breakdowns_suppress_at_least_two_cells():
+    groups: dict[tuple[str, str, str], list[dict]] = {}
+    for b in all_rows("breakdowns"):
+        groups.setdefault((b["indicator_id"], b["period"], b["dimension"]), []).append(b)
+    for key, cells in groups.items():
+        hidden = sum(1 for c in cells if c["missing"] == "c")
+        assert hidden != 1, key  # one hidden cell could be worked out from the total
+
+
+def test_releases_identical_in_both_packages():
+    first, second = (rows(p, "releases") for p in PACKAGES)
+    assert first == second
+    assert [r["id"] for r in first if r["status"] == "published"][-1] == "2025-26-q2"
+    assert [r["id"] for r in first if r["status"] == "planned"] == ["2025-26-q3", "2025-26-q4"]
+
+
+# --- comparators against the DfE extract ------------------------------------------------------
+
+
+def extract():
+    return SCRIPT.read_extract(EXTRACT)
+
+
+def source_cells(indicator_id: str) -> dict[tuple[str, str], str]:
+    """(period, area code or 3-digit LA number) -> the published cell, from the extract."""
+    tables, _ = extract()
+    source = SCRIPT.COMPARATORS[indicator_id]
+    cells = {}
+    for row in tables[source.file]:
+        if any(row[column] != value for column, value in source.filters):
+            continue
+        period = SCRIPT.dfe_period(row["time_period"], source.period)
+        code = {"National": "E92000001", "Regional": row["region_code"]}.get(
+            row["geographic_level"], row["new_la_code"])
+        cells[(period, code)] = row[source.value]
+    return cells
+
+
+def test_every_dfe_measure_has_comparators():
+    compared = {c["indicator_id"] for c in all_rows("comparators")}
+    assert compared == set(SCRIPT.COMPARATORS)
+
+
+@pytest.mark.parametrize("indicator_id", sorted(SCRIPT.COMPARATORS))
+def test_comparators_equal_published_cells(indicator_id):
+    cells = source_cells(indicator_id)
+    found = [c for c in all_rows("comparators") if c["indicator_id"] == indicator_id]
+    published = [c for c in found if c["area_type"] in ("england", "region", "neighbour")]
+    assert {c["area_type"] for c in published} == {"england", "region", "neighbour"}
+    for c in published:
+        cell = cells[(c["period"], c["area_code"])]
+        if cell.strip().lower() in SCRIPT.MISSING_SYMBOLS:
+            assert (c["value"], c["missing"]) == ("", cell.strip().lower())
+        else:
+            assert (c["value"], c["missing"]) == (cell, ""), c
+    assert any(c["area_code"] == "E12000002" for c in published)
+
+
+@pytest.mark.parametrize("indicator_id", sorted(SCRIPT.COMPARATORS))
+def test_neighbour_average_is_mean_of_published(indicator_id):
+    tables, group = extract()
+    source = SCRIPT.COMPARATORS[indicator_id]
+    dp = int(next(i for i in all_rows("indicators") if i["id"] == indicator_id)["decimal_places"])
+    for c in all_rows("comparators"):
+        if c["indicator_id"] != indicator_id or c["area_type"] != "statistical_neighbours":
+            continue
+        values = [Decimal(r[source.value]) for r in tables[source.file]
+                  if r["old_la_code"] in group
+                  and all(r[k] == v for k, v in source.filters)
+                  and SCRIPT.dfe_period(r["time_period"], source.period) == c["period"]
+                  and r[source.value].strip().lower() not in SCRIPT.MISSING_SYMBOLS | {""}]
+        mean = (sum(values) / len(values)).quantize(Decimal(1).scaleb(-dp), ROUND_HALF_UP)
+        assert c["value"] == f"{mean:.{dp}f}"
+        assert c["area_name"] == f"Statistical neighbours (average of {len(values)})"
+
+
+def test_period_mapping():
+    assert SCRIPT.dfe_period("2025", "snapshot_march") == "2025-03-31"
+    assert SCRIPT.dfe_period("2025", "financial_year") == "2024-25"
+    assert SCRIPT.dfe_period("202425", "academic_year") == "2024-25"
+    assert SCRIPT.dfe_period("2024", "calendar_year") == "2024"
+    assert SCRIPT.dfe_period("2025", "rolling_september") == "2025-09"
+    assert parse_canonical("2025-03", PeriodType.ROLLING_12_MONTHS).start.isoformat() == \
+        "2024-04-01"
+
+
+def test_packages_regenerate_exactly_from_the_extract():
+    """The committed CSVs are what the script makes from the extract (deterministic, no clock)."""
+    tables, group = extract()
+    for name, content in SCRIPT.build(tables, group).items():
+        folder = ROOT / "datapackages" / name
+        for resource, resource_rows in content.items():
+            path = folder / f"{resource}.csv"
+            if not resource_rows:
+                assert not path.exists()
+                continue
+            out = io.StringIO()
+            writer = csv.DictWriter(out, fieldnames=list(resource_rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(resource_rows)
+            assert path.read_text(encoding="utf-8") == out.getvalue(), path
