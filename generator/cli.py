@@ -91,12 +91,44 @@ def serve(config_file: Path, port: int) -> None:
 
 
 @main.command()
+@CONFIG_OPTION
+@click.option("--remote", required=True,
+              help="Where to publish: a git remote URL, or a local (bare) repository's path.")
+@click.option("--branch", default="gh-pages", show_default=True, help="The Pages branch.")
+@click.option("--release", "release_id", default=None,
+              help="Release id from releases.csv (default: the latest published).")
+@click.option("--previous", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=None, help="Folder of the previous release's data packages, for 'What "
+              "changed' (default: read from the previous release in the branch).")
+def publish(config_file: Path, remote: str, branch: str, release_id: str | None,
+            previous: Path | None) -> None:
+    """Build a release and deploy it with mike to its own address in the Pages branch."""
+    from generator.publish import publish as publish_release
+
+    try:
+        result = publish_release(load_settings(config_file), remote, branch=branch,
+                                 release_id=release_id, previous=previous)
+    except DataError as error:
+        _fail(error)
+    click.echo(result.summary())
+
+
+@main.command()
 @click.argument("resource", required=False, type=click.Choice(sorted(fmt.SCHEMAS)))
 def schema(resource: str | None) -> None:
     """Print the Table Schema of a resource (or of all resources) as JSON."""
     value = fmt.schema(resource) if resource else {name: fmt.schema(name) for name in fmt.SCHEMAS}
     click.echo(json.dumps(value, indent=2, ensure_ascii=False))
 
+
+def _register_importers() -> None:
+    from generator.importers.commands import import_ees, import_lait
+
+    main.add_command(import_ees)
+    main.add_command(import_lait)
+
+
+_register_importers()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

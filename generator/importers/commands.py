@@ -1,0 +1,81 @@
+"""Click commands ``import-ees`` and ``import-lait``: parse options and call one function.
+
+Registered in ``generator/cli.py`` with ``main.add_command(import_ees)`` and
+``main.add_command(import_lait)``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from generator.importers.mapping import SHIPPED_MAPPING
+from generator.problems import DataError, format_text
+
+
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date such as 2025-12-11") from None
+
+
+def _options(command: Callable[..., Any]) -> Callable[..., Any]:
+    decorators = [
+        click.option("--council", required=True,
+                     help="The council: its name (Trafford), old LA number (358) or GSS code "
+                          "(E08000009)."),
+        click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
+                     help="Folder to write the data package into."),
+        click.option("--mapping", type=click.Path(dir_okay=False, path_type=Path),
+                     default=SHIPPED_MAPPING, show_default="the shipped dfe.yml",
+                     help="Mapping file from DfE files and columns to indicators."),
+        click.option("--neighbours", type=click.Path(dir_okay=False, path_type=Path),
+                     default=None, help="DfE's statistical neighbours .xlsx; adds each neighbour "
+                                        "and their average as comparators."),
+        click.option("--name", default="", help="Package name (default: dfe-<council>)."),
+        click.option("--release-id", default="", help="Release id (default: dfe-<release date>)."),
+        click.option("--release-title", default="",
+                     help="Release title (default: 'Department for Education figures, <date>')."),
+        click.option("--release-date", default=None, callback=_date,
+                     help="Release date YYYY-MM-DD (default: today)."),
+    ]
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
+
+
+def _run(kind: str, sources: tuple[Path, ...], **values: Any) -> None:
+    from generator.importers.run import ImportOptions, import_package
+
+    options = ImportOptions(**values)
+    try:
+        content = import_package(kind, sources, options)
+    except DataError as error:
+        click.echo(format_text(error.problems).replace("Nothing was published.",
+                                                       "Nothing was written."), err=True)
+        sys.exit(1)
+    click.echo(f"Wrote {options.out}: {content.summary()}.")
+
+
+@click.command("import-ees")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_options
+def import_ees(sources: tuple[Path, ...], **values: Any) -> None:
+    """Import a council's figures from DfE explore-education-statistics CSVs (files or folders)."""
+    _run("ees", sources, **values)
+
+
+@click.command("import-lait")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_options
+def import_lait(sources: tuple[Path, ...], **values: Any) -> None:
+    """Import a council's figures from DfE LAIT's long file (.parquet or .csv)."""
+    _run("lait", sources, **values)
