@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.changes import PreviousRelease
 from generator.check import load_site
 from generator.disclosure import protect
 from generator.model import Site
@@ -24,6 +25,8 @@ from generator.write import copy_tree, staging, write_files
 
 #: Where the generated MkDocs sources (site_src/ plus generated pages) are kept between builds.
 GENERATED_DOCS = Path("build") / "docs"
+#: Material's release selector and "not the latest" banner, on for builds deployed with mike.
+VERSION_SELECTOR = {"provider": "mike", "default": "latest", "alias": True}
 #: Folders of site_src/ that are not pages.
 NOT_PAGES = ("overrides",)
 
@@ -45,7 +48,8 @@ class BuildResult:
         return f"Built {self.pages} pages ({self.files} files): {where}. Time: {timing}."
 
 
-def site_context(settings: Settings, release_id: str | None = None) -> SiteContext:
+def site_context(settings: Settings, release_id: str | None = None,
+                 previous: PreviousRelease | None = None) -> SiteContext:
     """Return what pages need to know about the site from its settings."""
     return SiteContext(
         council=settings.council,
@@ -54,6 +58,7 @@ def site_context(settings: Settings, release_id: str | None = None) -> SiteConte
         contact=str(settings.extra.get("contact", "the performance team")),
         threshold=settings.suppression_threshold,
         release_id=release_id,
+        previous=previous,
     )
 
 
@@ -69,6 +74,7 @@ def navigation(site: Site, files: dict[str, Any]) -> list[Any]:
         areas.append({f"{area.item}. {area.title}": children})
     about = [{"Methodology": "methodology/index.md"}, {"Glossary": "glossary/index.md"},
              {"About the data": "about-data/index.md"}, {"Releases": "releases/index.md"},
+             {"What changed": "whats-changed/index.md"},
              {"Accessibility": "accessibility/index.md"}]
     nav: list[Any] = [{"Home": "index.md"}, {"Exception report": "exceptions/index.md"}]
     nav.append({"Service areas": areas})
@@ -93,7 +99,7 @@ def _source_date(epoch: int) -> Any:
 
 
 def run_mkdocs(settings: Settings, docs_dir: Path, site_dir: Path, nav: list[Any],
-               epoch: int) -> None:
+               epoch: int, version: str | None = None) -> None:
     """Build the static site with MkDocs in strict mode; warnings become a DataError."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -103,6 +109,11 @@ def run_mkdocs(settings: Settings, docs_dir: Path, site_dir: Path, nav: list[Any
     try:
         config = load_config(str(settings.config_file), docs_dir=str(docs_dir),
                              site_dir=str(site_dir), nav=nav, strict=True)
+        if version:
+            # A release deployed with mike lives at <site_url>/<version>/, and only there is
+            # there a versions.json for Material's selector to read.
+            config["site_url"] = f"{settings.site_url.rstrip('/')}/{version}/"
+            config["extra"]["version"] = dict(VERSION_SELECTOR)
         with _source_date(epoch):
             build(config)
     except (Abort, ConfigurationError) as error:
@@ -113,7 +124,8 @@ def run_mkdocs(settings: Settings, docs_dir: Path, site_dir: Path, nav: list[Any
 
 
 def build_site(settings: Settings, site_dir: Path | None = None, pages_only: bool = False,
-               release_id: str | None = None, docs_dir: Path | None = None) -> BuildResult:
+               release_id: str | None = None, docs_dir: Path | None = None,
+               previous: PreviousRelease | None = None, versioned: bool = False) -> BuildResult:
     """Check the data, generate every page, and build the site; nothing changes on failure."""
     timings: dict[str, float] = {}
     start = time.perf_counter()
@@ -121,7 +133,7 @@ def build_site(settings: Settings, site_dir: Path | None = None, pages_only: boo
     timings["check"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    context = site_context(settings, release_id)
+    context = site_context(settings, release_id, previous)
     files = generate(site, context)
     nav = navigation(site, files)
     release = current_release(site, release_id)
@@ -138,7 +150,8 @@ def build_site(settings: Settings, site_dir: Path | None = None, pages_only: boo
         if not pages_only:
             start = time.perf_counter()
             with staging(site_target) as site_stage:
-                run_mkdocs(settings, docs_stage, site_stage, nav, epoch)
+                run_mkdocs(settings, docs_stage, site_stage, nav, epoch,
+                           release.id if versioned else None)
             timings["mkdocs"] = time.perf_counter() - start
     pages = sum(1 for path in files if path.endswith(".md"))
     return BuildResult(None if pages_only else site_target, docs_target, pages, len(files),

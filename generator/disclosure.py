@@ -5,8 +5,10 @@ search index are made from the protected model, so none of them can reveal a sup
 
 Rules (as DfE practises them for children's data):
 - For an indicator marked ``counts_people``, a count from 1 to the threshold (default 5) is
-  published as ``c``: the value of a count indicator, and the numerator or denominator of any
-  indicator. When the numerator or denominator is suppressed, so is the value worked out from it.
+  published as ``c``: the value of a count indicator, and its numerator or denominator.
+- The numerator and denominator of every percentage and rate count people too (a percentage
+  cannot be marked ``counts_people``), so the same rule applies to them.
+  When the numerator or denominator is suppressed, so is the value worked out from it.
 - Breakdown categories from 1 to the threshold are suppressed too. Where exactly one category of
   a breakdown is suppressed and the total is known, the smallest other category is also
   suppressed (secondary suppression), so the hidden one cannot be worked out by subtraction.
@@ -20,7 +22,9 @@ from dataclasses import replace
 from itertools import groupby
 
 from generator.model import (
+    RATE_BASE,
     BreakdownValue,
+    Indicator,
     IndicatorData,
     Missing,
     Observation,
@@ -71,11 +75,17 @@ def _protect_breakdowns(rows: tuple[BreakdownValue, ...], totals: dict[object, f
     return tuple(sorted(result, key=lambda r: (r.period, r.dimension, r.order, r.category)))
 
 
+def _counts_people(indicator: Indicator) -> bool:
+    # Percentages and rates are worked out from counts of people even when not marked so.
+    return (indicator.counts_people or indicator.unit is Unit.PERCENTAGE
+            or indicator.unit in RATE_BASE)
+
+
 def protect_indicator(data: IndicatorData, threshold: int = DEFAULT_THRESHOLD) -> IndicatorData:
     """Return one indicator's data with small counts suppressed."""
     indicator = data.indicator
     observations = tuple(
-        _protect_observation(row, indicator.unit, threshold) if indicator.counts_people
+        _protect_observation(row, indicator.unit, threshold) if _counts_people(indicator)
         else (replace(row, value=None, numerator=None, denominator=None)
               if row.missing is Missing.CONFIDENTIAL else row)
         for row in data.observations

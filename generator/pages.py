@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from generator import downloads, views
+from generator import changes, downloads, views
 from generator.analysis.glossary import ABBREVIATIONS
 from generator.charts import breakdown, time_series
 from generator.model import IndicatorData, Release, ReleaseStatus, Site, Status
@@ -28,6 +28,8 @@ class SiteContext:
     contact: str = "the performance team"
     threshold: int = 5
     release_id: str | None = None
+    #: The data as the previous release published it, for the "What changed" page.
+    previous: changes.PreviousRelease | None = None
 
 
 def long_date(day: date) -> str:
@@ -139,6 +141,9 @@ def generate(site: Site, context: SiteContext) -> dict[str, str | bytes]:
         releases=[{"release": r, "date": long_date(r.date),
                    "status": "Published" if r.status is ReleaseStatus.PUBLISHED else "Planned"}
                   for r in reversed(site.releases)])
+    text = render("whats-changed.md.j2", **base, root="../", abbreviations="",
+                  changes=changes.compare(context.previous, site))
+    files["whats-changed/index.md"] = text + abbreviation_block(text)
     for package in site.packages:
         files[f"downloads/{package.name}.zip"] = downloads.package_zip(package)
     files.update(_redirects(site, context))

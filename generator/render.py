@@ -28,7 +28,11 @@ def md_text(value: Any) -> Markup:
 
 
 def chart_block(chart: Chart | None, summary_id: str) -> Markup:
-    """Return the container a chart is drawn into, with its figure as inert JSON."""
+    """Return the container a chart is drawn into, with its figure as inert JSON.
+
+    The JSON sits in a <template>, not a <script>: Material's instant navigation re-runs every
+    <script> in new content whatever its type, and template content is never run or rendered.
+    """
     if chart is None:
         return Markup("")
     return Markup(
@@ -37,7 +41,7 @@ def chart_block(chart: Chart | None, summary_id: str) -> Markup:
         '<p class="chart__title" id="{id}-title">{title}</p>'
         '<p class="chart__placeholder">The chart needs JavaScript. The same figures are in the '
         'table below.</p>'
-        '<script type="application/json" class="js-chart-data">{data}</script></div>'
+        '<template class="js-chart-data">{data}</template></div>'
     ).format(id=chart.id, summary=summary_id, title=chart.description,
              data=safe_text.script_json(chart.figure))
 

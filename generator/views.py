@@ -29,6 +29,7 @@ from generator.model import (
     Unit,
 )
 from generator.numbers import table_value
+from generator.periods import PeriodType
 from generator.targets import target_for
 
 ICONS = {
@@ -223,7 +224,11 @@ class IndicatorView:
 def indicator_view(data: IndicatorData, analysis: Analysis, council: str) -> IndicatorView:
     """Return the headline, rating, key facts and explanation for an indicator page."""
     latest = analysis.latest
-    headline = (f"{analysis.figure} in {latest.period.label}" if latest else analysis.figure)
+    if latest is None:
+        headline = analysis.figure
+    else:
+        at = "at" if latest.period.type is PeriodType.SNAPSHOT else "in"
+        headline = f"{analysis.figure} {at} {latest.period.label}"
     facts = [{"label": "Direction", "text": DIRECTION_WORDS[analysis.travel.direction]}]
     change = _change_text(analysis)
     if change:
@@ -336,8 +341,10 @@ def target_text(data: IndicatorData) -> str:
     if target.target is not None:
         text = f"{format_figure(target.target, indicator)}"
         if target.amber_tolerance:
-            text += (f", rated amber within {format_figure(target.amber_tolerance, indicator)} "
-                     "of the target")
+            tolerance = (f"{target.amber_tolerance:g} percentage points"
+                         if indicator.unit is Unit.PERCENTAGE
+                         else format_figure(target.amber_tolerance, indicator))
+            text += f", rated amber within {tolerance} of the target"
     else:
         text = (f"Expected range {format_figure(target.expected_low or 0, indicator)} to "
                 f"{format_figure(target.expected_high or 0, indicator)}")

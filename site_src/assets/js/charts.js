@@ -1,10 +1,10 @@
 /* Draw the site's charts with the plotly.js bundle served from this site (no CDN).
  *
- * Each chart's figure sits in the page as inert JSON (<script type="application/json">).
+ * Each chart's figure sits in the page as inert JSON inside a <template> element.
  * Material for MkDocs' instant navigation swaps page content without reloading scripts, so
  * drawing hooks Material's document$ observable, which emits on the first load and after every
- * navigation. Charts are drawn when they scroll into view, and redrawn in the other palette when
- * the reader switches between light and dark mode. Printing resizes them to the paper.
+ * navigation. Charts are redrawn in the other palette when the reader switches between light and
+ * dark mode.
  */
 (function () {
   "use strict";
@@ -42,8 +42,8 @@
   }
 
   function figureOf(element) {
-    var source = element.querySelector("script.js-chart-data");
-    return JSON.parse(source.textContent);
+    var source = element.querySelector("template.js-chart-data");
+    return JSON.parse(source.content.textContent);
   }
 
   function draw(element) {
@@ -62,23 +62,8 @@
     element.classList.add("chart--drawn");
   }
 
-  function drawAll(force) {
-    var charts = document.querySelectorAll(".js-chart");
-    if (!("IntersectionObserver" in window) || force) {
-      charts.forEach(function (element) {
-        if (force || !element.classList.contains("chart--drawn")) { draw(element); }
-      });
-      return;
-    }
-    var observer = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (entry.isIntersecting) {
-          observer.unobserve(entry.target);
-          draw(entry.target);
-        }
-      });
-    }, { rootMargin: "200px" });
-    charts.forEach(function (element) { observer.observe(element); });
+  function drawAll() {
+    document.querySelectorAll(".js-chart").forEach(draw);
   }
 
   function redrawDrawn() {
@@ -89,11 +74,9 @@
     attributes: true, attributeFilter: ["data-md-color-scheme"]
   });
 
-  window.addEventListener("beforeprint", function () { drawAll(true); });
-
   if (typeof document$ !== "undefined") {
-    document$.subscribe(function () { drawAll(false); });
+    document$.subscribe(drawAll);
   } else {
-    document.addEventListener("DOMContentLoaded", function () { drawAll(false); });
+    document.addEventListener("DOMContentLoaded", drawAll);
   }
 })();

@@ -1,0 +1,176 @@
+"""What changed between two releases: new periods, revised figures, new and retired indicators.
+
+A pure comparison of two sites: the data published in the previous release (read back from that
+release's downloads by ``generator.publish``) and the data being published now. Both sites have
+been through disclosure control, so nothing here can reveal a suppressed number.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from generator.analysis.rag import RatingStatus
+from generator.model import Indicator, IndicatorData, Observation, Release, Site, Status
+from generator.numbers import format_value
+from generator.views import analyse_indicator
+
+#: Differences smaller than this are float noise from CSV round trips, not revisions.
+TOLERANCE = 1e-9
+
+
+@dataclass(frozen=True)
+class PreviousRelease:
+    """The previous release and the data it published."""
+
+    release: Release
+    site: Site
+
+
+@dataclass(frozen=True)
+class IndicatorRef:
+    """An indicator as the changes page links to it."""
+
+    id: str
+    title: str
+    path: str  # relative to the site root: "<service area>/<id>/"
+
+
+@dataclass(frozen=True)
+class NewPeriods:
+    """Periods published for the first time for one indicator."""
+
+    indicator: IndicatorRef
+    periods: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A figure published before whose value has changed."""
+
+    indicator: IndicatorRef
+    period: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class RatingChange:
+    """An indicator whose latest rating is different from the previous release's."""
+
+    indicator: IndicatorRef
+    old: str
+    old_period: str
+    new: str
+    new_period: str
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Everything that changed since the previous release (nothing when there was none)."""
+
+    previous: Release | None
+    new_periods: tuple[NewPeriods, ...] = ()
+    revisions: tuple[Revision, ...] = ()
+    new_indicators: tuple[IndicatorRef, ...] = ()
+    retired_indicators: tuple[IndicatorRef, ...] = ()
+    removed_indicators: tuple[IndicatorRef, ...] = ()
+    renamed_indicators: tuple[tuple[str, IndicatorRef], ...] = ()
+    rating_changes: tuple[RatingChange, ...] = ()
+
+    @property
+    def first_release(self) -> bool:
+        """Tell whether there is no previous release to compare with."""
+        return self.previous is None
+
+    @property
+    def nothing_changed(self) -> bool:
+        """Tell whether the comparison found no change at all."""
+        return not any((self.new_periods, self.revisions, self.new_indicators,
+                        self.retired_indicators, self.removed_indicators,
+                        self.renamed_indicators, self.rating_changes))
+
+
+def ref(indicator: Indicator) -> IndicatorRef:
+    """Return the link to an indicator's page."""
+    return IndicatorRef(indicator.id, indicator.title, f"{indicator.service_area}/{indicator.id}/")
+
+
+def _figure(observation: Observation, indicator: Indicator) -> str:
+    return format_value(observation.value, indicator, observation.missing)
+
+
+def _differs(old: Observation, new: Observation) -> bool:
+    if old.missing != new.missing or (old.value is None) != (new.value is None):
+        return True
+    if old.value is None or new.value is None:
+        return False
+    return not math.isclose(old.value, new.value, rel_tol=0, abs_tol=TOLERANCE)
+
+
+def _compare_figures(old: IndicatorData, new: IndicatorData) -> tuple[NewPeriods | None,
+                                                                       list[Revision]]:
+    before = {o.period.code: o for o in old.observations}
+    link = ref(new.indicator)
+    fresh = tuple(o.period.label for o in new.observations if o.period.code not in before)
+    revisions = [
+        Revision(link, o.period.label, _figure(before[o.period.code], new.indicator),
+                 _figure(o, new.indicator))
+        for o in new.observations
+        if o.period.code in before and _differs(before[o.period.code], o)
+    ]
+    return (NewPeriods(link, fresh) if fresh else None), revisions
+
+
+def _rating_change(old: IndicatorData, new: IndicatorData) -> RatingChange | None:
+    was, now = analyse_indicator(old), analyse_indicator(new)
+    if was.rating.status is now.rating.status or now.rating.status is RatingStatus.NOT_RATED:
+        return None
+    return RatingChange(ref(new.indicator), was.rating.word,
+                        was.latest.period.label if was.latest else "",
+                        now.rating.word, now.latest.period.label if now.latest else "")
+
+
+def compare(previous: PreviousRelease | None, current: Site) -> Changes:
+    """Return what changed from the previous release's data to the current data."""
+    if previous is None:
+        return Changes(previous=None)
+    old = {data.indicator.id: data for data in previous.site.indicators}
+    new_periods: list[NewPeriods] = []
+    revisions: list[Revision] = []
+    new_indicators: list[IndicatorRef] = []
+    retired: list[IndicatorRef] = []
+    renamed: list[tuple[str, IndicatorRef]] = []
+    ratings: list[RatingChange] = []
+    carried: set[str] = set()
+    for data in current.indicators:
+        ind = data.indicator
+        earlier_id = next((i for i in (ind.id, *ind.previous_ids) if i in old), None)
+        if earlier_id is None:
+            new_indicators.append(ref(ind))
+            continue
+        carried.add(earlier_id)
+        before = old[earlier_id]
+        if earlier_id != ind.id:
+            renamed.append((earlier_id, ref(ind)))
+        if ind.status is Status.RETIRED and before.indicator.status is not Status.RETIRED:
+            retired.append(ref(ind))
+        fresh, revised = _compare_figures(before, data)
+        if fresh:
+            new_periods.append(fresh)
+        revisions.extend(revised)
+        change = _rating_change(before, data)
+        if change:
+            ratings.append(change)
+    removed = [ref(data.indicator) for indicator_id, data in sorted(old.items())
+               if indicator_id not in carried]
+    return Changes(
+        previous=previous.release,
+        new_periods=tuple(new_periods),
+        revisions=tuple(revisions),
+        new_indicators=tuple(new_indicators),
+        retired_indicators=tuple(retired),
+        removed_indicators=tuple(removed),
+        renamed_indicators=tuple(renamed),
+        rating_changes=tuple(ratings),
+    )

@@ -1,0 +1,176 @@
+"""Publish a release: build it and deploy it with mike into the site's Pages branch.
+
+Each release goes into its own folder of the branch (``gh-pages`` by default), named by the
+release id (``2025-26-q2/``), and is never touched again by a later release. The ``latest``
+alias redirects to the newest release and the branch's root redirects to ``latest``. mike keeps
+``versions.json``, which Material's release selector and "not the latest release" banner read.
+
+mike normally runs ``mkdocs build`` itself; our build generates pages first, so we use mike's
+Python API (``mike.commands.deploy``), which commits an already built folder.
+
+All git work happens in a temporary repository that fetches the branch from ``remote`` and
+pushes it back, so the project's own repository and working tree are never changed, and a local
+bare repository works as a remote for rehearsals and tests.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tempfile
+import zipfile
+from contextlib import chdir
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.changes import PreviousRelease
+from generator.check import load_site
+from generator.disclosure import protect
+from generator.model import Release, Site
+from generator.pages import current_release
+from generator.problems import DataError, Problem
+from generator.settings import Settings
+
+LATEST = "latest"
+#: Used for the deploy commits when git has no user configured (as on a CI runner).
+COMMITTER = ("perfsite publish", "perfsite@localhost")
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    """What a publish did."""
+
+    release: Release
+    branch: str
+    previous: str | None  # the deployed release the "What changed" page compares with
+    latest: bool  # whether the release became the ``latest`` alias
+
+    def summary(self) -> str:
+        """Return a one-paragraph report for the command line."""
+        compared = (f"compared with {self.previous}" if self.previous
+                    else "first release (nothing to compare with)")
+        alias = f", now '{LATEST}'" if self.latest else f" (an older release: '{LATEST}' unchanged)"
+        return (f"Published {self.release.id} ({self.release.title}) to {self.branch}{alias}; "
+                f"{compared}; pushed.")
+
+
+def _problem(message: str, fix: str) -> DataError:
+    return DataError([Problem("publish", None, "", message, fix, "publish")])
+
+
+def _git(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(["git", *args], capture_output=True, text=True)
+    if check and result.returncode != 0:
+        # Never echo the remote: a CI remote URL can carry a token.
+        raise _problem(f"git {args[0]} failed: {result.stderr.strip().splitlines()[-1:]}",
+                       "Check that the remote exists and that you may push to it.")
+    return result
+
+
+def _prepare_workspace(remote: str, branch: str) -> None:
+    """Make the current folder a git repository holding ``branch`` as the remote has it."""
+    _git("init", "--quiet")
+    for key, value in zip(("user.name", "user.email"), COMMITTER, strict=True):
+        if _git("config", key, check=False).returncode != 0:
+            _git("config", key, value)
+    heads = _git("ls-remote", "--heads", remote, branch).stdout
+    if heads.strip():
+        _git("fetch", "--quiet", remote, f"+refs/heads/{branch}:refs/heads/{branch}")
+
+
+def deployed_versions(branch: str) -> list[str]:
+    """Return the release ids deployed in ``branch`` of the current repository."""
+    from mike import commands
+
+    return [str(info.version) for info in commands.list_versions(branch)]
+
+
+def previous_release(site: Site, release: Release, deployed: list[str]) -> Release | None:
+    """Return the newest deployed release that came before ``release``."""
+    earlier = [r for r in site.releases if r.id in deployed and (r.date, r.id) < (release.date,
+                                                                                   release.id)]
+    return earlier[-1] if earlier else None
+
+
+def read_deployed_data(branch: str, version: str, into: Path) -> list[Path]:
+    """Unpack the package downloads of a deployed release into ``into``; return the folders."""
+    listing = _git("ls-tree", "--name-only", f"{branch}:{version}/downloads", check=False)
+    names = sorted(n for n in listing.stdout.split() if n.endswith(".zip"))
+    for name in names:
+        data = subprocess.run(["git", "show", f"{branch}:{version}/downloads/{name}"],
+                              capture_output=True, check=True).stdout
+        zipfile.ZipFile(io.BytesIO(data)).extractall(into)
+    return sorted(p for p in into.iterdir() if (p / "datapackage.json").is_file())
+
+
+def load_previous(folders: list[Path], where: str) -> Site:
+    """Load the previous release's data; a problem says how to publish without it."""
+    try:
+        return load_site(folders)
+    except DataError as error:
+        first = error.problems[0].message
+        raise _problem(f"the data published in {where} could not be read back "
+                       f"({len(error.problems)} problem(s), first: {first})",
+                       "Pass --previous with a folder of that release's unzipped downloads.",
+                       ) from None
+
+
+def package_folders(folder: Path) -> list[Path]:
+    """Return the data package folders in ``folder`` (or ``folder`` itself if it is one)."""
+    if (folder / "datapackage.json").is_file():
+        return [folder]
+    return sorted(p for p in folder.iterdir() if (p / "datapackage.json").is_file())
+
+
+def publish(settings: Settings, remote: str, branch: str = "gh-pages",
+            release_id: str | None = None, previous: Path | None = None) -> PublishResult:
+    """Build a release (default: the latest published) and deploy it into ``remote``'s branch."""
+    from mike import commands
+    from mike.git_utils import GitEmptyCommit
+
+    from generator.build import build_site
+
+    site = protect(load_site(settings.packages), settings.suppression_threshold)
+    try:
+        release = current_release(site, release_id)
+    except (KeyError, ValueError):
+        raise _problem(f"there is no release '{release_id or 'published'}' in releases.csv",
+                       "Give the id of a release listed in releases.csv, or mark one "
+                       "as published.") from None
+    remote = str(Path(remote).resolve()) if Path(remote).exists() else remote
+    with tempfile.TemporaryDirectory(prefix="perfsite-publish-") as temp:
+        workspace = Path(temp)
+        with chdir(workspace):
+            _prepare_workspace(remote, branch)
+            deployed = deployed_versions(branch)
+            before = previous_release(site, release, deployed)
+            old: PreviousRelease | None = None
+            if previous is not None:
+                old_site = load_previous(package_folders(previous), str(previous))
+                old = PreviousRelease(before or current_release(old_site), old_site)
+            elif before is not None:
+                folders = read_deployed_data(branch, before.id, workspace / "previous")
+                if folders:
+                    old = PreviousRelease(before, load_previous(folders, before.id))
+            newer = [r for r in site.releases if r.id in deployed and r.id != release.id
+                     and (r.date, r.id) > (release.date, release.id)]
+            latest = not newer
+            message = f"Publish {release.id} ({release.title})"
+            with commands.deploy(
+                {"site_dir": str(workspace / "site"), "use_directory_urls": True},
+                release.id, release.title, aliases=[LATEST] if latest else [],
+                update_aliases=True, alias_type=commands.AliasType.redirect,
+                branch=branch, message=message,
+            ):
+                build_site(settings, site_dir=workspace / "site", docs_dir=workspace / "docs",
+                           release_id=release.id, previous=old, versioned=True)
+            if latest:
+                try:
+                    commands.set_default(LATEST, branch=branch,
+                                         message=f"Set the default release to {LATEST}")
+                except GitEmptyCommit:
+                    pass  # the root already redirects to latest
+            _git("push", "--quiet", remote, f"refs/heads/{branch}:refs/heads/{branch}")
+    return PublishResult(release, branch, old.release.id if old else None, latest)
+
+

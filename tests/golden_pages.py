@@ -1,0 +1,47 @@
+"""Generate the golden copy of the minimal fixture's pages: `python -m tests.golden_pages`.
+
+The golden copy in tests/golden/minimal/ is what a reviewer reads in a diff when page wording or
+layout changes. tests/test_pages.py compares a fresh generation with it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from functools import cache
+from pathlib import Path
+
+from generator.check import load_site
+from generator.disclosure import protect
+from generator.pages import SiteContext, generate
+
+ROOT = Path(__file__).resolve().parent
+FIXTURE = ROOT / "fixtures" / "packages" / "minimal"
+GOLDEN = ROOT / "golden" / "minimal"
+CONTEXT = SiteContext(council="Testshire Council", site_url="https://example.org/performance/",
+                      demonstration=True, contact="performance@testshire.example")
+
+
+@cache
+def generated_pages() -> dict[str, str]:
+    """Return the Markdown and HTML pages generated from the minimal fixture (no downloads)."""
+    site = protect(load_site([FIXTURE]))
+    files = generate(site, CONTEXT)
+    return {path: text for path, text in files.items()
+            if isinstance(text, str) and path.endswith((".md", ".html"))}
+
+
+def main() -> int:
+    """Rewrite the golden copy from the current code."""
+    if GOLDEN.exists():
+        shutil.rmtree(GOLDEN)
+    for path, text in generated_pages().items():
+        target = GOLDEN / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="\n")
+    print(f"Wrote {len(generated_pages())} golden pages to {GOLDEN}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
