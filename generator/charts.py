@@ -84,7 +84,9 @@ def _trace(role: str, name: str, periods: list[Period], values: dict[Period, flo
         "line": {"color": PALETTE[role], "dash": DASHES[role], "width": 3 if role == "council" else 2},
         "marker": {"symbol": SYMBOLS[role], "size": 7 if role == "council" else 5},
         "meta": {"role": role},
-        "connectgaps": False,
+        # The council's own gaps are real (a suppressed or missing figure); comparators are often
+        # published yearly against monthly or quarterly local figures, so their points are joined.
+        "connectgaps": role != "council",
     }
     return trace
 
@@ -99,8 +101,9 @@ def time_series(data: IndicatorData, council: str, title: str, chart_id: str) ->
         _trace("council", council, periods, {o.period: o.value for o in observations},
                {o.period: o.missing for o in observations}, data)
     ]
+    shown = set(periods)
     for area_type, role in COMPARATOR_ROLES.items():
-        rows = [c for c in data.comparators if c.area_type is area_type and c.period in set(periods)]
+        rows = [c for c in data.comparators if c.area_type is area_type and c.period in shown]
         if not rows:
             continue
         name = rows[-1].area_name if area_type is not AreaType.STATISTICAL_NEIGHBOURS \

@@ -10,11 +10,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from generator.analysis import Analysis, analyse
+from generator import safe_text
+from generator.analysis import Analysis, Rollup, analyse, rollup
 from generator.analysis.benchmark import Comparison
-from generator.analysis.compare import DIRECTION_WORDS, Direction, Measure
+from generator.analysis.compare import DIRECTION_WORDS, Measure
 from generator.analysis.glossary import ABBREVIATIONS
 from generator.analysis.numbers import format_figure
 from generator.analysis.rag import RATING_WORDS, Rating, RatingStatus
@@ -103,36 +104,20 @@ def rating_chip(rating: Rating) -> Markup:
     ).format(cls=CHIP_CLASS[status], icon=ICONS[status], word=RATING_WORDS[status])
 
 
-@dataclass(frozen=True)
-class Summary:
-    """Counts of ratings and directions over a set of indicators."""
-
-    ratings: tuple[tuple[RatingStatus, int], ...]
-    directions: tuple[tuple[Direction, int], ...]
-    total: int
+def summarise(analyses: Sequence[Analysis]) -> Rollup:
+    """Return the roll-up of ratings, directions and exceptions over some indicators."""
+    return rollup(analyses)
 
 
-def summarise(analyses: Sequence[Analysis]) -> Summary:
-    """Return how many indicators have each rating and each direction of travel."""
-    ratings = Counter(a.rating.status for a in analyses)
-    directions = Counter(a.travel.direction for a in analyses)
-    return Summary(
-        ratings=tuple((status, ratings[status]) for status in RatingStatus if ratings[status]),
-        directions=tuple((d, directions[d]) for d in Direction if directions[d]),
-        total=len(analyses),
-    )
-
-
-def summary_text(summary: Summary) -> str:
+def summary_text(summary: Rollup) -> str:
     """Return a short phrase such as "2 red, 3 amber, 4 green"."""
-    counts = dict(summary.ratings)
-    parts = [f"{counts[s]} {RATING_WORDS[s].lower()}" for s in
-             (RatingStatus.RED, RatingStatus.AMBER, RatingStatus.GREEN) if counts.get(s)]
+    parts = [f"{summary.rating_count(s)} {RATING_WORDS[s].lower()}" for s in
+             (RatingStatus.RED, RatingStatus.AMBER, RatingStatus.GREEN) if summary.rating_count(s)]
     return ", ".join(parts)
 
 
 def _count_table(caption: str, header: str, rows: Iterable[tuple[Markup | str, int]]) -> Markup:
-    body = "".join(
+    body = Markup("").join(
         Markup("<tr><th scope=\"row\">{}</th><td>{}</td></tr>").format(label, count)
         for label, count in rows
     )
@@ -143,23 +128,30 @@ def _count_table(caption: str, header: str, rows: Iterable[tuple[Markup | str, i
     ).format(caption=caption, header=header, body=body)
 
 
-def rollup_table(summary: Summary) -> Markup:
-    """Return the "Are we meeting our targets?" counts as a table."""
-    rows = [(rating_chip(Rating(status, "", "none")), count) for status, count in summary.ratings]
-    return _count_table("Indicators by rating in the latest figures", "Rating", rows)
+def rollup_table(summary: Rollup) -> Markup:
+    """Return the "Are we meeting our targets?" answer in words and as a table."""
+    rows = [(rating_chip(Rating(status, "", "none")), count) for status, count in summary.ratings
+            if count]
+    return Markup("<p>{}</p>\n\n{}").format(
+        summary.targets_sentence,
+        _count_table("Indicators by rating in the latest figures", "Rating", rows))
 
 
-def direction_table(summary: Summary) -> Markup:
-    """Return the "Are things getting better?" counts as a table."""
-    rows = [(DIRECTION_WORDS[direction], count) for direction, count in summary.directions]
-    return _count_table("Indicators by direction of travel", "Direction", rows)
+def direction_table(summary: Rollup) -> Markup:
+    """Return the "Are things getting better?" answer in words and as a table."""
+    rows = [(DIRECTION_WORDS[direction], count) for direction, count in summary.directions
+            if count]
+    return Markup("<p>{}</p>\n\n{}").format(
+        summary.directions_sentence,
+        _count_table("Indicators by direction of travel", "Direction", rows))
 
 
-def england_text(analysis: Analysis) -> str:
-    """Return how the latest figure compares with England, in a few words."""
-    for benchmark in analysis.benchmarks:
+def england_text(analysis: Analysis, with_period: bool = False) -> str:
+    """Return how the latest comparable figure compares with England, in a few words."""
+    for benchmark in reversed(analysis.benchmarks):
         if benchmark.area_type is AreaType.ENGLAND:
-            return COMPARISON_WORDS[benchmark.comparison].format(area="England")
+            text = COMPARISON_WORDS[benchmark.comparison].format(area="England")
+            return f"{text} ({benchmark.period.label})" if with_period else text
     return "No England figure"
 
 
@@ -176,20 +168,19 @@ def table_row(data: IndicatorData, analysis: Analysis) -> dict[str, Any]:
 
 
 def exception_rows(site: Site, analyses: dict[str, Analysis]) -> list[dict[str, Any]]:
-    """Return the indicators rated red in their latest period, with reasons."""
+    """Return the indicators rated red in their latest period, newly red first, with reasons."""
     areas = {area.id: area.title for area in site.service_areas}
     rows = []
-    for data in site.indicators:
-        analysis = analyses[data.indicator.id]
-        if analysis.rating.status is RatingStatus.RED and data.indicator.status is not Status.RETIRED:
-            rows.append({
-                "indicator": data.indicator,
-                "area_title": areas.get(data.indicator.service_area, ""),
-                "latest": table_row(data, analysis)["latest"],
-                "reason": analysis.rating.reason,
-                "newly_red": analysis.newly_red,
-            })
-    return sorted(rows, key=lambda row: (not row["newly_red"], row["indicator"].title))
+    for item in rollup(analyses.values()).exceptions:
+        data = site.indicator(item.indicator_id)
+        rows.append({
+            "indicator": data.indicator,
+            "area_title": areas.get(item.service_area, ""),
+            "latest": table_row(data, analyses[item.indicator_id])["latest"],
+            "reason": item.reason,
+            "newly_red": item.newly_red,
+        })
+    return rows
 
 
 def _change_text(analysis: Analysis) -> str | None:
@@ -233,7 +224,7 @@ def indicator_view(data: IndicatorData, analysis: Analysis, council: str) -> Ind
     change = _change_text(analysis)
     if change:
         facts.append({"label": "Change", "text": change})
-    facts.append({"label": "Compared with England", "text": england_text(analysis)})
+    facts.append({"label": "Compared with England", "text": england_text(analysis, True)})
     periods = [o.period for o in data.observations]
     span = f"from {periods[0].label} to {periods[-1].label}" if periods else ""
     chart_summary = (f"The chart shows {council}'s figures {span}"
@@ -295,12 +286,17 @@ def data_table(data: IndicatorData, council: str) -> dict[str, Any]:
             cells.append(f"{table_value(target.expected_low, indicator)} to "
                          f"{table_value(target.expected_high, indicator)}"
                          if target and target.expected_low is not None else "")
-        rows.append({"label": o.period.label, "cells": cells})
+        rows.append({"label": capitalised(o.period.label), "cells": cells})
     unit = UNIT_WORDS[indicator.unit].lower()
     note = (f"Figures are in {unit}. c = not published to protect confidentiality, x = not "
             "available, z = not applicable. Empty cells mean there is no figure for that period.")
     return {"columns": columns, "rows": rows, "note": note,
             "comparator_columns": [heading for _, heading in comparator_columns]}
+
+
+def capitalised(text: str) -> str:
+    """Return text with its first letter in capitals, for table cells and headings."""
+    return text[:1].upper() + text[1:]
 
 
 def breakdown_table(data: IndicatorData) -> dict[str, Any]:
@@ -363,7 +359,7 @@ def sources(site: Site) -> list[dict[str, Any]]:
     """Return the distinct sources of the indicators, with how many use each."""
     counts: Counter[tuple[str, str]] = Counter(
         (d.indicator.source, d.indicator.source_url) for d in site.indicators)
-    return [{"name": name, "url": url, "count": count}
+    return [{"name": name, "url": safe_text.url(url), "count": count}
             for (name, url), count in sorted(counts.items())]
 
 

@@ -57,3 +57,8 @@ def test_abbreviations_are_defined_on_pages_that_use_them() -> None:
     assert "DfE SSDA903 return" in page
     assert "*[DfE]: Department for Education" in page
     assert "*[CLA]:" not in generated_pages()["front-door/index.md"]
+
+
+def test_no_generated_markup_is_escaped_twice() -> None:
+    for path, text in generated_pages().items():
+        assert "&lt;tr" not in text and "&lt;span" not in text and "&amp;lt;" not in text, path
