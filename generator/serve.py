@@ -26,39 +26,74 @@ def snapshot(folders: Iterable[Path]) -> dict[str, tuple[float, int]]:
         for path in paths:
             if path.is_file():
                 stat = path.stat()
-                state[str(path)] = (stat.st_mtime, stat.st_size)
+                state[str(path)] = (stat.st_mtime_ns, stat.st_size)
     return state
 
 
-def _rebuild(settings: Settings) -> None:
-    try:
-        result = build_site(settings)
+class Preview:
+    """A served build of the site that rebuilds itself when its inputs change."""
+
+    def __init__(self, settings: Settings, port: int = 8000, site_dir: Path | None = None,
+                 docs_dir: Path | None = None):
+        self.settings = settings
+        self.site_dir = site_dir or settings.site_dir
+        self.docs_dir = docs_dir
+        self.watched = [*settings.packages, settings.docs_source, settings.config_file]
+        self.state = snapshot(self.watched)
+        self.rebuild()
+        handler = functools.partial(QuietHandler, directory=str(self.site_dir))
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        """Return the address the preview is served at."""
+        return f"http://127.0.0.1:{self.server.server_address[1]}/"
+
+    def rebuild(self) -> bool:
+        """Build the site; on bad data, report it and keep serving the last good build."""
+        try:
+            result = build_site(self.settings, site_dir=self.site_dir, docs_dir=self.docs_dir)
+        except DataError as error:
+            click.echo(format_text(error.problems), err=True)
+            click.echo("The preview still shows the last good build.", err=True)
+            return False
         click.echo(result.summary())
-    except DataError as error:
-        click.echo(format_text(error.problems), err=True)
-        click.echo("The preview still shows the last good build.", err=True)
+        return True
+
+    def check_for_changes(self) -> bool:
+        """Rebuild if any watched file changed since the last look; return True if it did."""
+        current = snapshot(self.watched)
+        if current == self.state:
+            return False
+        self.state = current
+        click.echo("Change detected; rebuilding...")
+        self.rebuild()
+        return True
+
+    def stop(self) -> None:
+        """Stop serving."""
+        self.server.shutdown()
+        self.server.server_close()
 
 
-def serve_site(settings: Settings, port: int = 8000, once: bool = False) -> None:
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serve files without logging every request to the terminal."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        """Log nothing."""
+
+
+def serve_site(settings: Settings, port: int = 8000) -> None:
     """Serve the built site and rebuild on change until interrupted."""
-    watched = [*settings.packages, settings.docs_source, settings.config_file]
-    state = snapshot(watched)
-    _rebuild(settings)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler,
-                                directory=str(settings.site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    click.echo(f"Serving on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C to stop)")
+    preview = Preview(settings, port)
+    click.echo(f"Serving on {preview.url} (Ctrl+C to stop)")
     try:
-        while not once:
+        while True:
             time.sleep(POLL_SECONDS)
-            current = snapshot(watched)
-            if current != state:
-                state = current
-                click.echo("Change detected; rebuilding...")
-                _rebuild(settings)
+            preview.check_for_changes()
     except KeyboardInterrupt:
         pass
     finally:
-        server.shutdown()
+        preview.stop()
