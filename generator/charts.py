@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator.model import AreaType, IndicatorData, Missing, Unit
-from generator.numbers import format_value, table_value
+from generator.model import AreaType, IndicatorData, Unit
+from generator.numbers import table_value
 from generator.periods import Period
 from generator.targets import target_for
 
@@ -65,22 +65,21 @@ def _axis_title(data: IndicatorData) -> str:
     }[unit]
 
 
+HOVER_SUFFIX = {Unit.PERCENTAGE: "%", Unit.DAYS: " days", Unit.WEEKS: " weeks"}
+
+
 def _trace(role: str, name: str, periods: list[Period], values: dict[Period, float | None],
-           missing: dict[Period, Missing | None], data: IndicatorData) -> dict[str, Any]:
-    labels = [period.short_label for period in periods]
-    y = [values.get(period) for period in periods]
-    hover = [
-        format_value(values.get(period), data.indicator, missing.get(period), missing_word="no figure")
-        for period in periods
-    ]
-    trace: dict[str, Any] = {
+           data: IndicatorData) -> dict[str, Any]:
+    indicator = data.indicator
+    # Plotly formats the hover text itself, so no per-point text is sent (pages stay small).
+    number = f"%{{y:,.{indicator.decimal_places}f}}" + HOVER_SUFFIX.get(indicator.unit, "")
+    return {
         "type": "scatter",
         "mode": "lines+markers",
         "name": name,
-        "x": labels,
-        "y": y,
-        "customdata": hover,
-        "hovertemplate": "%{x}: %{customdata}<extra>" + name.replace("<", "") + "</extra>",
+        "x": [period.short_label for period in periods],
+        "y": [values.get(period) for period in periods],
+        "hovertemplate": "%{x}: " + number + "<extra>" + name.replace("<", "") + "</extra>",
         "line": {"color": PALETTE[role], "dash": DASHES[role], "width": 3 if role == "council" else 2},
         "marker": {"symbol": SYMBOLS[role], "size": 7 if role == "council" else 5},
         "meta": {"role": role},
@@ -88,7 +87,6 @@ def _trace(role: str, name: str, periods: list[Period], values: dict[Period, flo
         # published yearly against monthly or quarterly local figures, so their points are joined.
         "connectgaps": role != "council",
     }
-    return trace
 
 
 def time_series(data: IndicatorData, council: str, title: str, chart_id: str) -> Chart | None:
@@ -97,10 +95,7 @@ def time_series(data: IndicatorData, council: str, title: str, chart_id: str) ->
     if not observations:
         return None
     periods = sorted({o.period for o in observations})
-    traces = [
-        _trace("council", council, periods, {o.period: o.value for o in observations},
-               {o.period: o.missing for o in observations}, data)
-    ]
+    traces = [_trace("council", council, periods, {o.period: o.value for o in observations}, data)]
     shown = set(periods)
     for area_type, role in COMPARATOR_ROLES.items():
         rows = [c for c in data.comparators if c.area_type is area_type and c.period in shown]
@@ -108,8 +103,7 @@ def time_series(data: IndicatorData, council: str, title: str, chart_id: str) ->
             continue
         name = rows[-1].area_name if area_type is not AreaType.STATISTICAL_NEIGHBOURS \
             else "Statistical neighbours (average)"
-        traces.append(_trace(role, name, periods, {c.period: c.value for c in rows},
-                             {c.period: c.missing for c in rows}, data))
+        traces.append(_trace(role, name, periods, {c.period: c.value for c in rows}, data))
     labels = [period.short_label for period in periods]
     targets = [target_for(data, period) for period in periods]
     if any(t is not None and t.target is not None for t in targets):
