@@ -20,6 +20,7 @@ from generator.disclosure import protect
 from generator.model import Site
 from generator.pages import SiteContext, current_release, generate
 from generator.problems import DataError, Problem
+from generator.safe_text import attribute_text, plain
 from generator.settings import Settings
 from generator.write import copy_tree, staging, write_files
 
@@ -62,6 +63,11 @@ def site_context(settings: Settings, release_id: str | None = None,
     )
 
 
+def _nav_title(text: str) -> str:
+    # MkDocs themes print navigation titles as HTML, unescaped: titles come from data files.
+    return str(plain(attribute_text(text)))
+
+
 def navigation(site: Site, files: dict[str, Any]) -> list[Any]:
     """Return the MkDocs navigation: home, numbered service areas, then the reference pages."""
     areas = []
@@ -70,8 +76,8 @@ def navigation(site: Site, files: dict[str, Any]) -> list[Any]:
         for data in site.indicators:
             ind = data.indicator
             if ind.service_area == area.id:
-                children.append({ind.title: f"{area.id}/{ind.id}/index.md"})
-        areas.append({f"{area.item}. {area.title}": children})
+                children.append({_nav_title(ind.title): f"{area.id}/{ind.id}/index.md"})
+        areas.append({_nav_title(f"{area.item}. {area.title}"): children})
     about = [{"Methodology": "methodology/index.md"}, {"Glossary": "glossary/index.md"},
              {"About the data": "about-data/index.md"}, {"Releases": "releases/index.md"},
              {"What changed": "whats-changed/index.md"},
@@ -80,7 +86,7 @@ def navigation(site: Site, files: dict[str, Any]) -> list[Any]:
     nav.append({"Service areas": areas})
     if "priorities/index.md" in files:
         nav.append({"Priorities": ["priorities/index.md"] + [
-            {p.title: f"priorities/{p.id}/index.md"} for p in site.priorities]})
+            {_nav_title(p.title): f"priorities/{p.id}/index.md"} for p in site.priorities]})
     nav.append({"About": about})
     return nav
 

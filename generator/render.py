@@ -32,6 +32,8 @@ def chart_block(chart: Chart | None, summary_id: str) -> Markup:
 
     The JSON sits in a <template>, not a <script>: Material's instant navigation re-runs every
     <script> in new content whatever its type, and template content is never run or rendered.
+    ``data-search-exclude`` keeps it out of the search index, which indexes template text (it
+    more than doubled the index, and searches matched chart JSON).
     """
     if chart is None:
         return Markup("")
@@ -41,7 +43,7 @@ def chart_block(chart: Chart | None, summary_id: str) -> Markup:
         '<p class="chart__title" id="{id}-title">{title}</p>'
         '<p class="chart__placeholder">The chart needs JavaScript. The same figures are in the '
         'table below.</p>'
-        '<template class="js-chart-data">{data}</template></div>'
+        '<template class="js-chart-data" data-search-exclude>{data}</template></div>'
     ).format(id=chart.id, summary=summary_id, title=chart.description,
              data=safe_text.script_json(chart.figure))
 
@@ -61,6 +63,7 @@ def environment() -> Environment:
     env.filters["markdown"] = safe_text.markdown
     env.filters["markdown_inline"] = safe_text.markdown_inline
     env.filters["one_line"] = safe_text.attribute_text
+    env.filters["url"] = safe_text.url
     env.globals["chart_block"] = chart_block
     return env
 

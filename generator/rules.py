@@ -145,7 +145,8 @@ def _row_rules(raw: RawPackage, indicators: dict[str, Indicator]) -> Iterator[Pr
                           "give either a value or a missing-value symbol, not both or neither",
                           "Fill in value, or leave it empty and put a symbol in 'missing'.",
                           "breakdown-value")
-    for resource in ("commentary", "ratings"):
+    # Without a readable observations file that problem is reported once, not here for each row.
+    for resource in ("commentary", "ratings") if "observations" in raw.files else ():
         for row in raw.rows.get(resource, ()):
             key = (row.text("indicator_id"), row.text("period"))
             if key[0] in indicators and key not in observed:

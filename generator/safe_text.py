@@ -12,6 +12,7 @@ import html
 import json
 import re
 from typing import Any
+from urllib.parse import quote
 
 import nh3
 from markdown_it import MarkdownIt
@@ -63,6 +64,18 @@ def script_json(value: Any) -> Markup:
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return Markup(text)
+
+
+def url(text: str) -> str:
+    """Return a link address from a data file if it is http, https or mailto, otherwise ''.
+
+    Characters that could end a Markdown link or an HTML attribute early are percent-encoded.
+    """
+    value = (text or "").strip()
+    scheme = value.split(":", 1)[0].lower() if ":" in value else ""
+    if scheme not in _SAFE_SCHEMES:
+        return ""
+    return quote(value, safe=":/?#@!$&*+,;=%~")
 
 
 def attribute_text(text: str) -> str:

@@ -1,0 +1,120 @@
+"""Atomic and reproducible builds.
+
+A failed check or build leaves the previously built site and the previously generated pages
+exactly as they were (every byte, no staging folders left behind); the same data built twice
+gives byte-identical output, dated from the release, never from the clock.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator import build
+from generator.pages import long_date
+from generator.problems import DataError
+from tests.fixture_sites import PACKAGES, build_fixture, snapshot
+
+MINIMAL = PACKAGES / "minimal"
+RELEASE_DATE = date(2024, 8, 15)  # the published release in the minimal fixture
+
+
+@pytest.fixture
+def package(tmp_path: Path) -> Path:
+    """A copy of the minimal package that a test may break."""
+    copy = tmp_path / "package"
+    shutil.copytree(MINIMAL, copy)
+    return copy
+
+
+@pytest.fixture
+def built(package: Path, tmp_path: Path) -> tuple[Path, dict[str, bytes], dict[str, bytes]]:
+    """Build the package once; return the output folder and snapshots of site and pages."""
+    out = tmp_path / "out"
+    build_fixture(package, out)
+    site, docs = snapshot(out / "site"), snapshot(out / "docs")
+    assert "index.html" in site and "index.md" in docs
+    return out, site, docs
+
+
+def _assert_untouched(out: Path, site: dict[str, bytes], docs: dict[str, bytes]) -> None:
+    assert snapshot(out / "site") == site
+    assert snapshot(out / "docs") == docs
+    assert sorted(p.name for p in out.iterdir()) == ["docs", "site"], "staging left behind"
+
+
+def _break(package: Path) -> None:
+    path = package / "observations.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("21.0", "twenty-one"),
+                    encoding="utf-8")
+
+
+def test_bad_data_leaves_the_previous_site_and_pages_untouched(package: Path, built) -> None:
+    out, site, docs = built
+    _break(package)
+    with pytest.raises(DataError) as error:
+        build_fixture(package, out)
+    assert any(p.file.endswith("observations.csv") for p in error.value.problems)
+    _assert_untouched(out, site, docs)
+
+
+def test_bad_data_with_pages_only_leaves_the_pages_untouched(package: Path, built) -> None:
+    out, site, docs = built
+    _break(package)
+    with pytest.raises(DataError):
+        build_fixture(package, out, pages_only=True)
+    _assert_untouched(out, site, docs)
+
+
+@pytest.mark.parametrize("failure", [DataError([]), RuntimeError("MkDocs crashed"),
+                                     KeyboardInterrupt()])
+def test_a_failure_inside_mkdocs_leaves_everything_untouched(
+    package: Path, built, monkeypatch: pytest.MonkeyPatch, failure: BaseException
+) -> None:
+    out, site, docs = built
+    # Change the data, so a build that went through would change the pages.
+    path = package / "observations.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("21.0,42,200", "21.5,43,200"),
+                    encoding="utf-8")
+
+    def half_built(settings, docs_dir, site_dir, *args, **kwargs):
+        (site_dir / "index.html").write_text("half a site", encoding="utf-8")
+        raise failure
+
+    monkeypatch.setattr(build, "run_mkdocs", half_built)
+    with pytest.raises(type(failure)):
+        build_fixture(package, out)
+    _assert_untouched(out, site, docs)
+
+
+def test_a_good_build_replaces_the_whole_previous_output(package: Path, built) -> None:
+    out, site, docs = built
+    (out / "site" / "stale.html").write_text("from an old build", encoding="utf-8")
+    (out / "docs" / "stale.md").write_text("from an old build", encoding="utf-8")
+    build_fixture(package, out)
+    _assert_untouched(out, site, docs)  # exactly the new build: stale files gone
+
+
+def test_building_twice_gives_identical_bytes(package: Path, built, tmp_path: Path) -> None:
+    out, site, docs = built
+    again = tmp_path / "again"
+    build_fixture(package, again)
+    assert sorted(snapshot(again / "site")) == sorted(site)
+    different = [name for name, data in snapshot(again / "site").items() if site[name] != data]
+    assert not different, f"files differ between two builds: {different}"
+    assert snapshot(again / "docs") == docs
+
+
+def test_dates_come_from_the_release_not_the_clock(built) -> None:
+    _out, site, _docs = built
+    sitemap = site["sitemap.xml"].decode("utf-8")
+    assert f"<lastmod>{RELEASE_DATE.isoformat()}</lastmod>" in sitemap
+    today = date.today()
+    if today != RELEASE_DATE:
+        for name, data in site.items():
+            text = data.decode("utf-8", errors="replace")
+            assert today.isoformat() not in text, name
+            assert long_date(today) not in text, name
