@@ -10,8 +10,17 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from generator.model import AreaType, Flag, Frequency, Missing, Polarity, RatingColour, ReleaseStatus
-from generator.model import Status, Unit
+from generator.model import (
+    AreaType,
+    Flag,
+    Frequency,
+    Missing,
+    Polarity,
+    RatingColour,
+    ReleaseStatus,
+    Status,
+    Unit,
+)
 from generator.periods import PeriodType
 
 FORMAT_VERSION = "1.0"

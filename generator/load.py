@@ -287,25 +287,75 @@ def _frictionless_resource(name: str, path: Path, folder: Path) -> Resource:
     )
 
 
+def _unreadable(file: str, error: Exception) -> Problem:
+    if "encoding-error" in str(error) or isinstance(error, UnicodeDecodeError):
+        return Problem(file, None, "", "the file is not saved as UTF-8 text (probably the "
+                       "Windows 'CSV' format Excel uses by default)", _FIXES["encoding-error"],
+                       "resource-unreadable")
+    return Problem(file, None, "", f"the table could not be read: {error}",
+                   "Check the file opens in a spreadsheet and is saved as CSV UTF-8 or .xlsx.",
+                   "resource-unreadable")
+
+
+def _header_ok(resource: Resource, file: str, problems: list[Problem]) -> bool:
+    """Open the table and check its header row; a reader failure becomes a problem."""
+    try:
+        with resource:
+            return _check_header([str(label).strip() for label in resource.labels], resource.name,
+                                 file, problems)
+    except Exception as error:  # noqa: BLE001 - any reader failure becomes a problem report
+        problems.append(_unreadable(file, error))
+        return False
+
+
 def _read_rows(resource: Resource, file: str, problems: list[Problem],
                rejected: list[Row] | None = None) -> tuple[Row, ...]:
     rows = []
     try:
         with resource:
-            if not _check_header([str(label).strip() for label in resource.labels], resource.name,
-                                 file, problems):
-                return ()
             for row in resource.row_stream:
                 if row.valid:
                     rows.append(Row(file, row.row_number, row.to_dict()))
                 elif rejected is not None:
                     rejected.append(Row(file, row.row_number, row.to_dict()))
     except Exception as error:  # noqa: BLE001 - any reader failure becomes a problem report
-        problems.append(Problem(file, None, "", f"the table could not be read: {error}",
-                                "Check the file opens in a spreadsheet and is saved as CSV UTF-8 "
-                                "or .xlsx.", "resource-unreadable"))
+        problems.append(_unreadable(file, error))
         return ()
     return tuple(rows)
+
+
+def _validate_rows(package: FrictionlessPackage, shown: dict[str, str], where: str,
+                   problems: list[Problem]) -> tuple[dict[str, tuple[Row, ...]],
+                                                     dict[str, tuple[Row, ...]]]:
+    """Validate every table and keep its typed rows in the same pass.
+
+    Reading the rows and then validating them read every table twice, which was half the
+    check's time at council scale (see docs/performance.md).
+    """
+    rows: dict[str, tuple[Row, ...]] = {}
+    rejected: dict[str, tuple[Row, ...]] = {}
+    for resource in package.resources:
+        file = shown[resource.name]
+        kept: list[Row] = []
+        failed: list[Row] = []
+
+        def keep(row: Any, file: str = file, kept: list[Row] = kept,
+                 failed: list[Row] = failed) -> None:
+            # A foreign-key error is reported but keeps the row: the model skips unknown ids.
+            valid = all(error.type == "foreign-key" for error in row.errors)
+            (kept if valid else failed).append(Row(file, row.row_number, row.to_dict()))
+
+        report = resource.validate(on_row=keep)
+        for task in report.tasks:
+            blank = {getattr(e, "row_number", None) for e in task.errors if e.type == "blank-row"}
+            for error in task.errors:
+                if error.type == "primary-key" and getattr(error, "row_number", None) in blank:
+                    continue  # a blank row is reported once, not also as a duplicate
+                problems.append(_plain_error(error, shown.get(task.name, where),
+                                             fmt.SCHEMAS.get(task.name, {"fields": []}), task.name))
+        rows[resource.name] = tuple(kept)
+        rejected[resource.name] = tuple(failed)
+    return rows, rejected
 
 
 def read_raw_package(folder: Path) -> tuple[RawPackage | None, list[Problem]]:
@@ -348,24 +398,23 @@ def read_raw_package(folder: Path) -> tuple[RawPackage | None, list[Problem]]:
 
     resources = {name: _frictionless_resource(name, path, folder) for name, path in files.items()}
     shown = {name: display_path(path) for name, path in files.items()}
+    header_ok = all([_header_ok(resource, shown[name], problems)
+                     for name, resource in resources.items()])
     rows: dict[str, tuple[Row, ...]] = {}
     rejected: dict[str, tuple[Row, ...]] = {}
-    header_ok = True
-    for name, resource in resources.items():
-        before = len(problems)
-        failed: list[Row] = []
-        rows[name] = _read_rows(resource, shown[name], problems, failed)
-        rejected[name] = tuple(failed)
-        header_ok = header_ok and len(problems) == before
     if header_ok and resources:
         # Validate once, as a package, so foreign keys between tables are checked too.
-        package = FrictionlessPackage(resources=[_frictionless_resource(n, p, folder)
-                                                 for n, p in files.items()], basepath=str(folder))
-        report = package.validate()
-        for task in report.tasks:
-            for error in task.errors:
-                problems.append(_plain_error(error, shown.get(task.name, where),
-                                             fmt.SCHEMAS.get(task.name, {"fields": []}), task.name))
+        package = FrictionlessPackage(resources=list(resources.values()), basepath=str(folder))
+        rows, rejected = _validate_rows(package, shown, where, problems)
+    else:
+        for name, resource in resources.items():
+            if any(p.file == shown[name] and p.rule in {"unknown-column", "missing-column",
+                                                        "resource-unreadable"} for p in problems):
+                rows[name], rejected[name] = (), ()
+                continue
+            failed: list[Row] = []
+            rows[name] = _read_rows(resource, shown[name], problems, failed)
+            rejected[name] = tuple(failed)
     raw = RawPackage(
         name=str(descriptor.get("name", folder.name)),
         title=str(descriptor.get("title", folder.name)),

@@ -350,8 +350,12 @@ def months_between(earlier: Period, later: Period) -> int:
 # Labels
 
 
+# calendar.month_name formats a date on every lookup; labels are asked for many times per page.
+_MONTH_NAMES = tuple(calendar.month_name)
+
+
 def _month_name(number: int) -> str:
-    return calendar.month_name[number]
+    return _MONTH_NAMES[number]
 
 
 def _label(period: Period) -> str:
