@@ -122,11 +122,30 @@ def package_folders(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if (p / "datapackage.json").is_file())
 
 
+def _set_root(branch: str, not_found: Path) -> None:
+    """Point the branch's root at ``latest`` and serve the latest release's not-found page there.
+
+    GitHub Pages only uses the ``404.html`` at the root of a site; the latest release's page works
+    from anywhere because MkDocs writes its links from ``site_url``.
+    """
+    from mike import commands, git_utils
+
+    try:
+        commands.set_default(LATEST, branch=branch, message=f"Set the default release to {LATEST}")
+    except git_utils.GitEmptyCommit:
+        pass  # the root already redirects to latest
+    if not_found.is_file():
+        try:
+            with git_utils.Commit(branch, "Serve the latest release's not-found page") as commit:
+                commit.add_file(git_utils.FileInfo("404.html", not_found.read_bytes()))
+        except git_utils.GitEmptyCommit:
+            pass
+
+
 def publish(settings: Settings, remote: str, branch: str = "gh-pages",
             release_id: str | None = None, previous: Path | None = None) -> PublishResult:
     """Build a release (default: the latest published) and deploy it into ``remote``'s branch."""
     from mike import commands
-    from mike.git_utils import GitEmptyCommit
 
     from generator.build import build_site
 
@@ -165,11 +184,7 @@ def publish(settings: Settings, remote: str, branch: str = "gh-pages",
                 build_site(settings, site_dir=workspace / "site", docs_dir=workspace / "docs",
                            release_id=release.id, previous=old, versioned=True)
             if latest:
-                try:
-                    commands.set_default(LATEST, branch=branch,
-                                         message=f"Set the default release to {LATEST}")
-                except GitEmptyCommit:
-                    pass  # the root already redirects to latest
+                _set_root(branch, workspace / "site" / "404.html")
             _git("push", "--quiet", remote, f"refs/heads/{branch}:refs/heads/{branch}")
     return PublishResult(release, branch, old.release.id if old else None, latest)
 
