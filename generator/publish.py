@@ -103,10 +103,14 @@ def read_deployed_data(branch: str, version: str, into: Path) -> list[Path]:
     return sorted(p for p in into.iterdir() if (p / "datapackage.json").is_file())
 
 
-def load_previous(folders: list[Path], where: str) -> Site:
-    """Load the previous release's data; a problem says how to publish without it."""
+def load_previous(folders: list[Path], where: str, threshold: int) -> Site:
+    """Load the previous release's data, disclosure-controlled like the current release.
+
+    Published downloads are already protected, but ``--previous`` may name any folder, and the
+    what-changed page must never show an old value the current rules would hide.
+    """
     try:
-        return load_site(folders)
+        return protect(load_site(folders), threshold)
     except DataError as error:
         first = error.problems[0].message
         raise _problem(f"the data published in {where} could not be read back "
@@ -165,12 +169,14 @@ def publish(settings: Settings, remote: str, branch: str = "gh-pages",
             before = previous_release(site, release, deployed)
             old: PreviousRelease | None = None
             if previous is not None:
-                old_site = load_previous(package_folders(previous), str(previous))
+                old_site = load_previous(package_folders(previous), str(previous),
+                                        settings.suppression_threshold)
                 old = PreviousRelease(before or current_release(old_site), old_site)
             elif before is not None:
                 folders = read_deployed_data(branch, before.id, workspace / "previous")
                 if folders:
-                    old = PreviousRelease(before, load_previous(folders, before.id))
+                    old = PreviousRelease(before, load_previous(folders, before.id,
+                                                                  settings.suppression_threshold))
             newer = [r for r in site.releases if r.id in deployed and r.id != release.id
                      and (r.date, r.id) > (release.date, release.id)]
             latest = not newer
