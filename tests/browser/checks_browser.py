@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, Page
@@ -17,11 +18,25 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from .launcher import AXE_JS
 from .server import SiteServer
 
+_JS = Path(__file__).parent  # the page-side scripts live beside this module
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# The only rules whose outcome depends on colours: all dark mode can change. The dark-mode pass
+# runs these alone; the light pass runs every rule of AXE_TAGS.
+AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 CHART = ".js-chart"  # the generator's chart container; Plotly draws svg.main-svg inside it
 DRAWN = "svg.main-svg"
 DESKTOP = {"width": 1280, "height": 800}
 MOBILE = {"width": 360, "height": 740}
+
+
+# Scroll back to the top and let Material react (its header swaps the site name for the page
+# title on scroll, with a fade), then end every CSS transition so axe sees final colours.
+_BACK_TO_TOP_JS = """async () => {
+  window.scrollTo(0, 0);
+  await new Promise(r => setTimeout(r, 50));
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  document.getAnimations().forEach(a => { try { a.finish(); } catch (e) {} });
+}"""
 
 
 def settle(page: Page, timeout_ms: int = 10_000) -> list[str]:
@@ -39,7 +54,7 @@ def settle(page: Page, timeout_ms: int = 10_000) -> list[str]:
             )
         except PlaywrightTimeout:
             pass
-    page.evaluate("window.scrollTo(0, 0)")
+    page.evaluate(_BACK_TO_TOP_JS)
     return page.evaluate(
         """([c, d]) => [...document.querySelectorAll(c)]
             .filter(e => !e.querySelector(d)).map((e, i) => e.id || `${c}[${i}]`)""",
@@ -61,17 +76,22 @@ def axe_context(browser: Browser, dark: bool = False) -> BrowserContext:
     return context
 
 
-def run_axe(page: Page) -> list[dict]:
-    """Run axe-core with the WCAG 2.0/2.1/2.2 A and AA rules on the loaded page; return violations."""
+def run_axe(page: Page, colour_only: bool = False) -> list[dict]:
+    """Run axe-core with the WCAG 2.0/2.1/2.2 A and AA rules (or only the colour rules) on the
+    loaded page; return its violations."""
+    run_only = (
+        {"type": "rule", "values": AXE_COLOUR_RULES}
+        if colour_only
+        else {"type": "tag", "values": AXE_TAGS}
+    )
     result = page.evaluate(
-        """async (tags) => {
-            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags},
-                                               resultTypes: ['violations']});
+        """async (runOnly) => {
+            const r = await axe.run(document, {runOnly, resultTypes: ['violations']});
             return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.map(n => ({target: n.target.join(' '),
                                           summary: n.failureSummary}))}));
         }""",
-        AXE_TAGS,
+        run_only,
     )
     return list(result)
 
@@ -99,7 +119,7 @@ def format_violations(path: str, mode: str, violations: list[dict]) -> str:
 
 @dataclass
 class Visit:
-    """What one page load showed: errors, failed or foreign requests, undrawn charts."""
+    """What one page load showed: errors, failed or foreign requests, charts, axe violations."""
 
     path: str
     console_errors: list[str] = field(default_factory=list)
@@ -107,52 +127,67 @@ class Visit:
     external_requests: list[str] = field(default_factory=list)
     charts: int = 0
     undrawn_charts: list[str] = field(default_factory=list)
+    axe_violations: list[dict] = field(default_factory=list)
 
 
 class Visitor:
-    """Load pages one after another in one context that blocks and records foreign requests."""
+    """Load pages one after another in one context, recording console errors, failed requests
+    and requests to other hosts (which the offline browser cannot complete), and optionally
+    running axe-core on each page once its charts are drawn."""
 
-    def __init__(self, browser: Browser, server: SiteServer) -> None:
+    def __init__(
+        self,
+        browser: Browser,
+        server: SiteServer,
+        chart_timeout_ms: int = 10_000,
+        axe: bool = False,
+    ) -> None:
         self.server = server
-        self.context = browser.new_context(viewport=DESKTOP)
-        self.context.route("**/*", self._route)
+        self.chart_timeout_ms = chart_timeout_ms
+        self.axe = axe
+        self.own_host = f"127.0.0.1:{server.port}"
+        self.context = axe_context(browser) if axe else browser.new_context(viewport=DESKTOP)
         self.current: Visit | None = None
         self.missing_url = ""  # a URL expected to answer 404 (the not-found page test)
+        self.context.on("request", self._request)
+        self.context.on("requestfailed", self._failed)
+        self.context.on("response", self._response)
         self.page = self.context.new_page()
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda exc: self._note("console_errors", f"uncaught: {exc}"))
-        self.page.on("requestfailed", self._failed)
-        self.page.on("response", self._response)
 
     def _note(self, attr: str, text: str) -> None:
         if self.current is not None:
             getattr(self.current, attr).append(text)
 
-    def _route(self, route) -> None:  # type: ignore[no-untyped-def]
-        url = route.request.url
+    def _foreign(self, url: str) -> bool:
         parts = urlsplit(url)
-        if parts.scheme in ("data", "blob", "about") or parts.netloc == f"127.0.0.1:{self.server.port}":
-            route.continue_()
-            return
-        self._note("external_requests", url)
-        route.abort("blockedbyclient")
+        return parts.scheme not in ("data", "blob", "about") and parts.netloc != self.own_host
+
+    def _request(self, request) -> None:  # type: ignore[no-untyped-def]
+        if self._foreign(request.url):
+            self._note("external_requests", request.url)
 
     def _console(self, msg) -> None:  # type: ignore[no-untyped-def]
         if msg.type == "error":
             loc = msg.location or {}
-            self._note("console_errors", f"{msg.text} ({loc.get('url', '')}:{loc.get('lineNumber', '')})")
+            if self.missing_url and loc.get("url") == self.missing_url:
+                return  # Chromium logs the expected 404 of the not-found page test
+            if "ERR_PROXY_CONNECTION_FAILED" in msg.text:
+                return  # a blocked foreign request: reported as a privacy problem
+            where = f"{loc.get('url', '')}:{loc.get('lineNumber', '')}"
+            self._note("console_errors", f"{msg.text} ({where})")
 
     def _failed(self, request) -> None:  # type: ignore[no-untyped-def]
-        if self.current and request.url in self.current.external_requests:
-            return  # reported as a privacy problem
-        self._note("failed_requests", f"{request.url}: {request.failure}")
+        if not self._foreign(request.url):
+            self._note("failed_requests", f"{request.url}: {request.failure}")
 
     def _response(self, response) -> None:  # type: ignore[no-untyped-def]
         if response.status >= 400 and response.url != self.missing_url:
             self._note("failed_requests", f"{response.url}: HTTP {response.status}")
 
     def visit(self, path: str, expect_404: bool = False) -> Visit:
-        """Load ``path``, wait for its charts, and report what happened.
+        """Load ``path``, wait for its charts, run axe if asked, and report what happened.
 
         With ``expect_404`` the page itself must answer 404 (and is not reported as failing).
         """
@@ -162,8 +197,11 @@ class Visitor:
         if expect_404 and (response is None or response.status != 404):
             self.current.failed_requests.append(f"{path}: expected HTTP 404")
         self.current.charts = self.page.locator(CHART).count()
-        self.current.undrawn_charts = settle(self.page)
-        self.page.wait_for_timeout(100)  # late console errors from deferred scripts
+        self.current.undrawn_charts = settle(self.page, self.chart_timeout_ms)
+        if self.axe:
+            self.current.axe_violations = run_axe(self.page)
+        else:
+            self.page.wait_for_timeout(100)  # late console errors from deferred scripts
         visit, self.current = self.current, None
         return visit
 
@@ -171,21 +209,22 @@ class Visitor:
         self.context.close()
 
 
+def privacy_failure(visits: list[Visit]) -> str:
+    """Return a message naming the first request to another host ('' if there was none)."""
+    offenders = [(v.path, url) for v in visits for url in v.external_requests]
+    if not offenders:
+        return ""
+    path, url = offenders[0]
+    hosts = sorted({urlsplit(u).netloc for _, u in offenders})
+    return (
+        f"{path} requested {url} — readers' requests must not go to another host "
+        f"({len(offenders)} such requests in all, to {', '.join(hosts)})"
+    )
+
+
 # -- mobile layout -----------------------------------------------------------------------------
 
-_OVERFLOW_JS = """() => {
-  const se = document.scrollingElement, w = se.clientWidth;
-  const scrolls = (e) => { for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
-      const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') return true; }
-    return false; };
-  const wide = [];
-  if (se.scrollWidth > w) for (const e of document.body.querySelectorAll('*')) {
-    const r = e.getBoundingClientRect();
-    if (r.right > w + 1 && r.width > 0 && !scrolls(e)) {
-      wide.push(`${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.classList.length ? '.' + [...e.classList].join('.') : ''} (right edge ${Math.round(r.right)}px)`);
-      if (wide.length >= 5) break; } }
-  return {scrollWidth: se.scrollWidth, clientWidth: w, wide};
-}"""
+_OVERFLOW_JS = (_JS / "overflow.js").read_text(encoding="utf-8")
 
 
 def horizontal_overflow(page: Page) -> dict:
@@ -258,34 +297,7 @@ def measure_weight(browser: Browser, server: SiteServer, path: str, kind: str) -
 
 # -- keyboard ----------------------------------------------------------------------------------
 
-# Describe the focused element: is it (or, for Material's visually hidden radio and checkbox
-# inputs, the label drawn for it) visible, and does its focus style differ from its unfocused one?
-_FOCUS_JS = """() => {
-  const el = document.activeElement;
-  if (!el || el === document.body || el === document.documentElement) return null;
-  const shown = (e) => { if (!e) return false; const r = e.getBoundingClientRect();
-    return r.width >= 1 && r.height >= 1 && e.checkVisibility({opacityProperty: true, visibilityProperty: true}); };
-  let target = el;
-  if (!shown(el)) {
-    const cands = [el.nextElementSibling, ...(el.labels || [])].filter(e => e && e.tagName === 'LABEL');
-    target = cands.find(shown) || el;
-  }
-  const r = target.getBoundingClientRect();
-  const inView = r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
-  const look = () => { const s = getComputedStyle(target);
-    return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.backgroundColor,
-            s.borderColor, s.textDecorationLine, s.color].join('|'); };
-  const focused = look();
-  el.blur();
-  const plain = look();
-  el.focus({focusVisible: true, preventScroll: true});
-  const name = (el.getAttribute('aria-label') || el.title || el.textContent || el.name || '').trim().slice(0, 40);
-  return {desc: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : ''} "${name}"`,
-          visible: shown(target) && inView, indicator: focused !== plain,
-          palette: el.name === '__palette' || (target.htmlFor || '').startsWith('__palette'),
-          search: el.classList.contains('md-search__input'),
-          key: el.id || el.outerHTML.slice(0, 200)};
-}"""
+_FOCUS_JS = (_JS / "focus.js").read_text(encoding="utf-8")
 
 
 @dataclass
@@ -307,11 +319,9 @@ def tab_through(page: Page, max_tabs: int = 250) -> TabReport:
         page.keyboard.press("Tab")
         stop = page.evaluate(_FOCUS_JS)
         if stop is None:
-            if report.stops:
-                break  # focus left the document: one full cycle done
-            continue
+            continue  # focus is on the page itself (after the last control, or focus fix-up)
         if stop["key"] in seen:
-            break
+            break  # one full cycle done
         seen.add(stop["key"])
         report.stops.append(stop)
         report.reached_palette |= stop["palette"]
@@ -321,3 +331,38 @@ def tab_through(page: Page, max_tabs: int = 250) -> TabReport:
         elif not stop["indicator"]:
             report.problems.append(f"no visible focus indicator: {stop['desc']}")
     return report
+
+
+def tab_to(page: Page, predicate_js: str, max_tabs: int = 60) -> bool:
+    """Press Tab until ``predicate_js`` (a function of the focused element) is true."""
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    for _ in range(max_tabs):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(({predicate_js}))(document.activeElement)"):
+            return True
+    return False
+
+
+def keyboard_use(page: Page) -> list[str]:
+    """Use the palette toggle and search with the keyboard alone; return what did not work."""
+    problems = []
+    before = color_scheme(page)
+    if not tab_to(page, "e => e.name === '__palette'"):
+        problems.append("Tab never reaches the light/dark toggle")
+    else:
+        page.keyboard.press("Enter")
+        if color_scheme(page) == before:
+            problems.append("Enter on the light/dark toggle does not change the colour scheme")
+    word = page.evaluate(
+        "(document.querySelector('h1')?.textContent || document.title)"
+        ".split(/\\W+/).find(w => w.length > 3) || ''"
+    )
+    if not tab_to(page, "e => e.classList.contains('md-search__input')"):
+        problems.append("Tab never reaches the search box")
+    elif word:
+        page.keyboard.type(word)
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        except PlaywrightTimeout:
+            problems.append(f"typing {word!r} in the search box shows no results")
+    return problems

@@ -24,6 +24,7 @@ from .launcher import VNU_JAR
 # override site_src/overrides/main.html writes it as this meta tag.
 _PAGE_TYPE = re.compile(r'<meta\s+name="perfsite:page-type"\s+content="([a-z-]+)"')
 _BODY_TYPE = re.compile(r'<body[^>]*\sdata-page-type="([a-z-]+)"')
+_REFRESH = re.compile(r'<meta\s+http-equiv="refresh"', re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,10 @@ class SitePage:
 
 
 def page_kind(html: str, rel_dir: str) -> str:
-    """Classify a page: its declared type if any, else by depth (home, service-area, indicator)."""
+    """Classify a page: ``redirect`` for a meta-refresh page (an old address kept working), else
+    its declared type, else by depth (home, service-area, indicator)."""
+    if _REFRESH.search(html):
+        return "redirect"
     found = _PAGE_TYPE.search(html) or _BODY_TYPE.search(html)
     if found:
         return found.group(1)
@@ -137,6 +141,10 @@ class _Collector(HTMLParser):
                 self.ids.add(value)
             elif (tag, name) in _URL_ATTRS:
                 self.refs.append((line, f"{tag} {name}", value.strip()))
+            elif tag == "meta" and name == "content" and "url=" in value.lower():
+                if (dict(attrs).get("http-equiv") or "").lower() == "refresh":
+                    url = value[value.lower().index("url=") + 4 :].strip().strip("'\"")
+                    self.refs.append((line, "meta refresh", url))
             elif name == "srcset":
                 for candidate in value.split(","):
                     if candidate.strip():
@@ -162,7 +170,7 @@ class LinkProblem:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.page}:{self.line}: <{self.where}=\"{self.url}\"> {self.reason}"
+        return f'{self.page}:{self.line}: <{self.where}="{self.url}"> {self.reason}'
 
 
 def check_links(
@@ -204,5 +212,5 @@ def _check_one(site_dir: Path, base: str, site_url: str, page_url: str, url: str
         return f"target {path} does not exist"
     fragment = unquote(target.fragment)
     if fragment and file.suffix == ".html" and fragment not in _parse(file).ids:
-        return f"no element with id=\"{fragment}\" on {path}"
+        return f'no element with id="{fragment}" on {path}'
     return ""

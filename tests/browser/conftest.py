@@ -14,12 +14,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+from . import weight_report
 from .checks_browser import Visit, Visitor
 from .checks_static import SitePage, discover_pages
 from .launcher import build_site, ensure_tools, launch
 from .server import SiteServer, site_base_path
-
-WEIGHT_PROPERTY = "page_weight"
 
 
 def _shared_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -65,8 +64,10 @@ def site_url(site_dir: Path) -> str:
 
 @pytest.fixture(scope="session")
 def site_pages(site_dir: Path, base_path: str) -> list[SitePage]:
-    """Return every page of the built site (404.html is tested separately)."""
-    pages = discover_pages(site_dir, base_path)
+    """Return every page of the built site to load in the browser: all ``index.html`` pages but
+    redirects (an old address forwarding to a new one; the link check covers them) and 404.html
+    (tested by visiting a missing address)."""
+    pages = [p for p in discover_pages(site_dir, base_path) if p.kind != "redirect"]
     assert pages, f"no index.html pages found in {site_dir}"
     return pages
 
@@ -88,12 +89,17 @@ def browser(site_dir: Path) -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="session")
-def visits(browser: Browser, server: SiteServer, site_pages: list[SitePage], base_path: str) -> list[Visit]:
-    """Load every page once (and a missing URL, for the 404 page) and keep what happened.
+def light_pass(
+    browser: Browser, server: SiteServer, site_pages: list[SitePage], base_path: str
+) -> list[Visit]:
+    """Load every page once in light mode (and a missing address, for the 404 page): wait for
+    its charts, run axe-core's WCAG rules, and keep what happened.
 
-    The console, request, privacy and chart tests all read these reports.
+    The light-mode axe test and the console, request, privacy and chart tests all read these
+    reports, so each page is loaded once for all of them (mark those tests
+    ``xdist_group("light")`` so that pytest-xdist's ``--dist loadgroup`` keeps them together).
     """
-    visitor = Visitor(browser, server)
+    visitor = Visitor(browser, server, axe=True)
     try:
         reports = [visitor.visit(page.path) for page in site_pages]
         reports.append(visitor.visit(base_path + "no-such-page/", expect_404=True))
@@ -105,24 +111,12 @@ def visits(browser: Browser, server: SiteServer, site_pages: list[SitePage], bas
 # -- the page-weight table in the terminal summary ---------------------------------------------
 
 
-def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    """Collect page-weight rows from test reports (they travel back from xdist workers too)."""
-    if report.when != "call":
-        return
-    for name, value in report.user_properties:
-        if name == WEIGHT_PROPERTY:
-            _WEIGHT_ROWS.extend(value)
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the page-weight table printer, unless ``-p tests.browser.weight_report`` did.
 
-
-_WEIGHT_ROWS: list[dict] = []
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Print the page-weight table at the end of every run that measured it."""
-    if not _WEIGHT_ROWS:
-        return
-    from .test_page_weight import weight_table  # the budgets live with the test
-
-    terminalreporter.section("page weight (compressed bytes sent by the server)")
-    for line in weight_table(_WEIGHT_ROWS):
-        terminalreporter.write_line(line)
+    Under pytest-xdist the controller process loads this conftest only when ``tests/browser``
+    is named on the command line; ``-p tests.browser.weight_report`` in addopts makes the table
+    appear in every run.
+    """
+    if not config.pluginmanager.hasplugin(weight_report.__name__):
+        config.pluginmanager.register(weight_report, weight_report.__name__)

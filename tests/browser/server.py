@@ -76,7 +76,7 @@ class SiteServer:
         }
         self.log: list[Sent] = []
         self._lock = threading.Lock()
-        self._cache: dict[Path, tuple[float, bytes, bytes]] = {}
+        self._cache: dict[Path, tuple[tuple[int, int], bytes, bytes]] = {}
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -108,10 +108,6 @@ class SiteServer:
     def url(self, path: str) -> str:
         """Return the absolute URL of a server path such as ``/northbridge-performance/``."""
         return self.origin + path
-
-    def add_mount(self, prefix: str, directory: Path) -> None:
-        """Serve ``directory`` under ``prefix`` too (used by the checks' self-tests)."""
-        self.mounts[prefix if prefix.endswith("/") else prefix + "/"] = Path(directory).resolve()
 
     def clear_log(self) -> None:
         """Forget what was sent so far (start of a page-weight measurement)."""
@@ -152,7 +148,8 @@ class SiteServer:
 
     def _body(self, file: Path, compress: bool) -> bytes:
         """Return the file's bytes, gzip-compressed if asked (memoised by modification time)."""
-        mtime = file.stat().st_mtime
+        stat = file.stat()
+        mtime = (stat.st_mtime_ns, stat.st_size)
         cached = self._cache.get(file)
         if cached is None or cached[0] != mtime:
             raw = file.read_bytes()

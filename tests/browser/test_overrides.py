@@ -1,0 +1,70 @@
+"""The Material template copies in site_src/overrides stay verbatim copies of the installed
+Material, except for the changes their header comments document. A Material upgrade that changes
+base.html or nav-item.html makes this fail, so the copy is refreshed instead of silently
+freezing old markup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import material
+import pytest
+
+from .launcher import REPO
+
+pytestmark = pytest.mark.browser
+
+MATERIAL = Path(material.__file__).parent / "templates"
+OVERRIDES = REPO / "site_src" / "overrides"
+
+TOC_LABEL = """    <label class="md-nav__title" for="__toc">
+      <span class="md-nav__icon md-icon"></span>
+      {{ title }}
+    </label>"""
+
+# (template, [(upstream text, our text), ...]) — one row per documented change.
+CHANGES = [
+    (
+        "base.html",
+        [
+            ('id="__drawer" autocomplete="off">', 'id="__drawer">'),
+            ('id="__search" autocomplete="off">', 'id="__search">'),
+        ],
+    ),
+    (
+        "partials/nav-item.html",
+        [('tabindex="{{ tabindex }}"', '{% if tabindex %}tabindex="{{ tabindex }}"{% endif %}')],
+    ),
+    (
+        "partials/toc.html",
+        [
+            (
+                TOC_LABEL,
+                "    {% if nav_item is defined %}\n"
+                + TOC_LABEL
+                + "\n    {% else %}\n"
+                + TOC_LABEL.replace(
+                    '<label class="md-nav__title" for="__toc">', '<div class="md-nav__title">'
+                ).replace("</label>", "</div>")
+                + "\n    {% endif %}",
+            )
+        ],
+    ),
+]
+
+
+def _body(template: str) -> str:
+    """Drop the leading {#- ... -#} comment (upstream's notice, or ours)."""
+    return template.split("-#}\n", 1)[1] if template.startswith("{#-") else template
+
+
+@pytest.mark.parametrize(("name", "changes"), CHANGES, ids=[name for name, _ in CHANGES])
+def test_override_is_upstream_plus_documented_changes(
+    name: str, changes: list[tuple[str, str]]
+) -> None:
+    expected = _body((MATERIAL / name).read_text(encoding="utf-8"))
+    for upstream, ours in changes:
+        assert upstream in expected, f"Material's {name} no longer contains {upstream!r}"
+        expected = expected.replace(upstream, ours)
+    actual = _body((OVERRIDES / name).read_text(encoding="utf-8"))
+    assert actual == expected, f"site_src/overrides/{name} drifted from Material's {name}"
