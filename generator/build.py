@@ -22,7 +22,7 @@ from generator.pages import SiteContext, current_release, generate
 from generator.problems import DataError, Problem
 from generator.safe_text import attribute_text, plain
 from generator.settings import Settings
-from generator.write import copy_tree, staging, write_files
+from generator.write import copy_tree, staging, strip_html_indentation, write_files
 
 #: Where the generated MkDocs sources (site_src/ plus generated pages) are kept between builds.
 GENERATED_DOCS = Path("build") / "docs"
@@ -158,7 +158,10 @@ def build_site(settings: Settings, site_dir: Path | None = None, pages_only: boo
             with staging(site_target) as site_stage:
                 run_mkdocs(settings, docs_stage, site_stage, nav, epoch,
                            release.id if versioned else None)
-            timings["mkdocs"] = time.perf_counter() - start
+                timings["mkdocs"] = time.perf_counter() - start
+                start = time.perf_counter()
+                strip_html_indentation(site_stage)
+                timings["tidy"] = time.perf_counter() - start
     pages = sum(1 for path in files if path.endswith(".md"))
     return BuildResult(None if pages_only else site_target, docs_target, pages, len(files),
                        timings)

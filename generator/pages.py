@@ -89,93 +89,96 @@ def generate(site: Site, context: SiteContext) -> dict[str, str | bytes]:
     }
     files: dict[str, str | bytes] = {}
 
-    published = list(site.indicators)
-    summary = views.summarise([analyses[d.indicator.id] for d in published])
+    def page(path: str, template: str, **extra: Any) -> None:
+        """Render a page at ``path`` with links relative to it and its abbreviations defined."""
+        text = render(template, **base, root="../" * path.count("/"), **extra)
+        files[path] = text + abbreviation_block(text)
+
+    def rollup_of(members: list[IndicatorData]) -> Any:
+        return views.summarise([analyses[d.indicator.id] for d in members])
+
+    def rows_of(members: list[IndicatorData]) -> list[dict[str, Any]]:
+        return [views.table_row(d, analyses[d.indicator.id]) for d in members]
+
     exceptions = views.exception_rows(site, analyses)
     area_cards = []
     for area in site.service_areas:
-        members = [d for d in published if d.indicator.service_area == area.id]
-        rows = [views.table_row(d, analyses[d.indicator.id]) for d in members]
-        area_summary = views.summarise([analyses[d.indicator.id] for d in members])
+        members = [d for d in site.indicators if d.indicator.service_area == area.id]
+        area_summary = rollup_of(members)
         area_cards.append({"area": area, "indicator_count": len(members),
                            "summary_text": views.summary_text(area_summary)})
-        text = render("area.md.j2", **base, root="../", area=area, rows=rows, summary=area_summary,
-                      abbreviations="")
-        files[f"{area.id}/index.md"] = text + abbreviation_block(text)
-    text = render("home.md.j2", **base, root="", summary=summary, exceptions=exceptions,
-                  areas=area_cards, abbreviations="")
-    files["index.md"] = text + abbreviation_block(text)
-    text = render("exceptions.md.j2", **base, root="../", exceptions=exceptions, abbreviations="")
-    files["exceptions/index.md"] = text + abbreviation_block(text)
+        page(f"{area.id}/index.md", "area.md.j2", area=area, rows=rows_of(members),
+             summary=area_summary)
+    page("index.md", "home.md.j2", summary=rollup_of(list(site.indicators)),
+         exceptions=exceptions, areas=area_cards)
+    page("exceptions/index.md", "exceptions.md.j2", exceptions=exceptions)
 
     for data in site.indicators:
-        files.update(_indicator_files(site, data, analyses[data.indicator.id], base, context, release))
+        view = _indicator_page(site, data, analyses[data.indicator.id], context, release)
+        page(f"{data.indicator.service_area}/{data.indicator.id}/index.md", "indicator.md.j2",
+             **view)
+        files.update(_indicator_downloads(data, release))
 
     priority_cards = []
     for priority in site.priorities:
-        members = [d for d in published if priority.id in d.indicator.priorities]
-        rows = [views.table_row(d, analyses[d.indicator.id]) for d in members]
-        item_summary = views.summarise([analyses[d.indicator.id] for d in members])
+        members = [d for d in site.indicators if priority.id in d.indicator.priorities]
+        item_summary = rollup_of(members)
         priority_cards.append({"priority": priority, "indicator_count": len(members),
                                "summary_text": views.summary_text(item_summary)})
-        text = render("priority.md.j2", **base, root="../../", priority=priority, rows=rows,
-                      summary=item_summary, abbreviations="")
-        files[f"priorities/{priority.id}/index.md"] = text + abbreviation_block(text)
+        page(f"priorities/{priority.id}/index.md", "priority.md.j2", priority=priority,
+             rows=rows_of(members), summary=item_summary)
     if site.priorities:
-        text = render("priorities.md.j2", **base, root="../", priorities=priority_cards,
-                      abbreviations="")
-        files["priorities/index.md"] = text + abbreviation_block(text)
+        page("priorities/index.md", "priorities.md.j2", priorities=priority_cards)
 
-    files["glossary/index.md"] = render("glossary.md.j2", terms=views.glossary_terms())
-    text = render("methodology.md.j2", **base, root="../", threshold=context.threshold,
-                  abbreviations="")
-    files["methodology/index.md"] = text + abbreviation_block(text)
-    text = render("about-data.md.j2", **base, root="../", packages=site.packages,
-                  sources=views.sources(site), abbreviations="")
-    files["about-data/index.md"] = text + abbreviation_block(text)
-    files["accessibility/index.md"] = render(
-        "accessibility.md.j2", council=context.council, contact=context.contact,
-        statement_date=long_date(release.date))
-    files["releases/index.md"] = render(
-        "releases.md.j2", **base, root="../",
-        releases=[{"release": r, "date": long_date(r.date),
-                   "status": "Published" if r.status is ReleaseStatus.PUBLISHED else "Planned"}
-                  for r in reversed(site.releases)])
-    text = render("whats-changed.md.j2", **base, root="../", abbreviations="",
-                  changes=changes.compare(context.previous, site))
-    files["whats-changed/index.md"] = text + abbreviation_block(text)
+    page("glossary/index.md", "glossary.md.j2", terms=views.glossary_terms())
+    page("methodology/index.md", "methodology.md.j2", threshold=context.threshold)
+    page("about-data/index.md", "about-data.md.j2", packages=site.packages,
+         sources=views.sources(site))
+    page("accessibility/index.md", "accessibility.md.j2", contact=context.contact,
+         statement_date=long_date(release.date))
+    page("releases/index.md", "releases.md.j2",
+         releases=[{"release": r, "date": long_date(r.date),
+                    "status": "Published" if r.status is ReleaseStatus.PUBLISHED else "Planned"}
+                   for r in reversed(site.releases)])
+    page("whats-changed/index.md", "whats-changed.md.j2",
+         changes=changes.compare(context.previous, site))
     for package in site.packages:
         files[f"downloads/{package.name}.zip"] = downloads.package_zip(package)
     files.update(_redirects(site, context))
     return files
 
 
-def _indicator_files(site: Site, data: IndicatorData, analysis: Any, base: dict[str, Any],
-                     context: SiteContext, release: Release) -> dict[str, str | bytes]:
+def _indicator_page(site: Site, data: IndicatorData, analysis: Any, context: SiteContext,
+                    release: Release) -> dict[str, Any]:
+    """Return what the indicator page template needs."""
     ind = data.indicator
-    folder = f"{ind.service_area}/{ind.id}"
     view = views.indicator_view(data, analysis, context.council)
     series = time_series(data, context.council, view.chart_title, f"chart-{ind.id}")
     parts = breakdown(data, f"breakdown-{ind.id}")
-    related = [site.indicator(other).indicator for other in ind.related
-               if any(d.indicator.id == other for d in site.indicators)]
-    priorities = [p for p in site.priorities if p.id in ind.priorities]
-    replacement = None
-    if ind.replaced_by:
-        replacement = site.indicator(ind.replaced_by).indicator
-    permalink = f"{context.site_url.rstrip('/')}/{release.id}/{folder}/"
-    text = render(
-        "indicator.md.j2", **base, root="../../", ind=ind, view=view,
-        commentary=views.latest_commentary(data), series_chart=series, breakdown_chart=parts,
-        breakdown_table=views.breakdown_table(data) if parts else None,
-        table=views.data_table(data, context.council), words=views.words(ind),
-        target_text=views.target_text(data), related=related, priorities=priorities,
-        permalink=permalink, replacement=replacement, abbreviations="",
-    )
+    known = {d.indicator.id for d in site.indicators}
     return {
-        f"{folder}/index.md": text + abbreviation_block(text),
-        f"{folder}/{ind.id}.csv": downloads.indicator_csv(data),
-        f"{folder}/{ind.id}.json": downloads.indicator_json(data, release),
+        "ind": ind,
+        "view": view,
+        "commentary": views.latest_commentary(data),
+        "series_chart": series,
+        "breakdown_chart": parts,
+        "breakdown_table": views.breakdown_table(data) if parts else None,
+        "table": views.data_table(data, context.council),
+        "words": views.words(ind),
+        "target_text": views.target_text(data),
+        "related": [site.indicator(other).indicator for other in ind.related if other in known],
+        "priorities": [p for p in site.priorities if p.id in ind.priorities],
+        "permalink": f"{context.site_url.rstrip('/')}/{release.id}/{ind.service_area}/{ind.id}/",
+        "replacement": site.indicator(ind.replaced_by).indicator if ind.replaced_by else None,
+    }
+
+
+def _indicator_downloads(data: IndicatorData, release: Release) -> dict[str, str | bytes]:
+    """Return one indicator's data as CSV and JSON, beside its page."""
+    folder = f"{data.indicator.service_area}/{data.indicator.id}"
+    return {
+        f"{folder}/{data.indicator.id}.csv": downloads.indicator_csv(data),
+        f"{folder}/{data.indicator.id}.json": downloads.indicator_json(data, release),
     }
 
 

@@ -20,9 +20,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
 from tests.browser.checks_static import discover_pages
-from tests.browser.launcher import CHROMIUM
 from tests.browser.server import SiteServer, site_base_path
 from tests.fixture_sites import PACKAGES, build_fixture, site_files
 
@@ -148,24 +148,17 @@ CANARY = (
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM}")
-def test_no_planted_script_runs_in_chromium(site_dir: Path,
+def test_no_planted_script_runs_in_chromium(site_dir: Path, browser: Browser,
                                            tmp_path_factory: pytest.TempPathFactory) -> None:
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser.launcher import launch
-
     canary = tmp_path_factory.mktemp("canary")
     (canary / "index.html").write_text(CANARY.format(payload=payload()), encoding="utf-8")
     base = site_base_path(site_dir)
     pages = [p for p in discover_pages(site_dir, base) if p.kind != "redirect"]
     assert len(pages) > 10
     ran: list[str] = []
-    with SiteServer({base: site_dir, "/canary-selftest/": canary}) as server, \
-            sync_playwright() as playwright:
-        browser = launch(playwright)
+    with SiteServer({base: site_dir, "/canary-selftest/": canary}) as server:
+        context = browser.new_context()
         try:
-            context = browser.new_context()
             page = context.new_page()
             page.on("dialog", lambda dialog: (ran.append(f"dialog {dialog.message}"),
                                               dialog.dismiss()))
@@ -191,7 +184,6 @@ def test_no_planted_script_runs_in_chromium(site_dir: Path,
             page.wait_for_timeout(200)
             if any(page.evaluate(flag)):
                 ran.append(f"search results: window.__pwned = {page.evaluate(flag)}")
-            context.close()
         finally:
-            browser.close()
+            context.close()
     assert not ran, "\n".join(ran)

@@ -22,6 +22,7 @@ from urllib.parse import urljoin
 
 import pytest
 from click.testing import CliRunner
+from playwright.sync_api import Browser
 
 from generator.cli import main
 from generator.publish import publish
@@ -162,26 +163,22 @@ def test_what_changed_lists_the_planted_revision(pages: SiteServer) -> None:
     assert "This is the first release published on this site" in first
 
 
-def test_old_page_says_it_is_not_the_latest_and_links_to_it(pages: SiteServer) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    from tests.browser.launcher import CHROMIUM, launch
+@pytest.mark.browser
+def test_old_page_says_it_is_not_the_latest_and_links_to_it(pages: SiteServer,
+                                                         browser: Browser) -> None:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(pages.url(f"{BASE}latest/front-door/contacts/"))
+        page.wait_for_url(f"**{BASE}{SECOND}/front-door/contacts/")
+        page.wait_for_selector(".md-version")  # the release selector, from versions.json
+        assert page.locator("[data-md-component=outdated]").is_hidden()
 
-    if not CHROMIUM.exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}")
-    with sync_api.sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            page = browser.new_page()
-            page.goto(pages.url(f"{BASE}latest/front-door/contacts/"))
-            page.wait_for_url(f"**{BASE}{SECOND}/front-door/contacts/")
-            page.wait_for_selector(".md-version")  # the release selector, from versions.json
-            assert page.locator("[data-md-component=outdated]").is_hidden()
-
-            page.goto(pages.url(f"{BASE}{FIRST}/front-door/contacts/"))
-            banner = page.locator("[data-md-component=outdated]")
-            banner.wait_for(state="visible")
-            assert "This is not the latest release" in banner.inner_text()
-            banner.get_by_role("link").click()
-            page.wait_for_url(f"**{BASE}{SECOND}/front-door/contacts/")
-        finally:
-            browser.close()
+        page.goto(pages.url(f"{BASE}{FIRST}/front-door/contacts/"))
+        banner = page.locator("[data-md-component=outdated]")
+        banner.wait_for(state="visible")
+        assert "This is not the latest release" in banner.inner_text()
+        banner.get_by_role("link").click()
+        page.wait_for_url(f"**{BASE}{SECOND}/front-door/contacts/")
+    finally:
+        context.close()

@@ -22,9 +22,25 @@ from .launcher import VNU_JAR
 
 # The generator states a page's type with front matter `page_type: indicator`; the template
 # override site_src/overrides/main.html writes it as this meta tag.
-_PAGE_TYPE = re.compile(r'<meta\s+name="perfsite:page-type"\s+content="([a-z-]+)"')
-_BODY_TYPE = re.compile(r'<body[^>]*\sdata-page-type="([a-z-]+)"')
-_REFRESH = re.compile(r'<meta\s+http-equiv="refresh"', re.IGNORECASE)
+
+
+class _HeadReader(HTMLParser):
+    """Read the page-type and refresh meta tags, however the attributes are quoted or ordered
+    (the build minifies HTML, which drops optional quotes and sorts attributes)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.page_type = ""
+        self.refresh = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "meta" and values.get("name") == "perfsite:page-type":
+            self.page_type = values.get("content", "")
+        elif tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+            self.refresh = True
+        elif tag == "body" and values.get("data-page-type") and not self.page_type:
+            self.page_type = values["data-page-type"]
 
 
 @dataclass(frozen=True)
@@ -39,11 +55,12 @@ class SitePage:
 def page_kind(html: str, rel_dir: str) -> str:
     """Classify a page: ``redirect`` for a meta-refresh page (an old address kept working), else
     its declared type, else by depth (home, service-area, indicator)."""
-    if _REFRESH.search(html):
+    reader = _HeadReader()
+    reader.feed(html)
+    if reader.refresh:
         return "redirect"
-    found = _PAGE_TYPE.search(html) or _BODY_TYPE.search(html)
-    if found:
-        return found.group(1)
+    if reader.page_type:
+        return reader.page_type
     depth = len([part for part in rel_dir.split("/") if part])
     return {0: "home", 1: "service-area", 2: "indicator"}.get(depth, "other")
 

@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from . import weight_report
 from .checks_browser import Visit, Visitor
 from .checks_static import SitePage, discover_pages
-from .launcher import build_site, ensure_tools, launch
+from .launcher import build_site, ensure_tools
 from .server import SiteServer, site_base_path
 
 
@@ -77,15 +77,6 @@ def server(site_dir: Path, base_path: str) -> Iterator[SiteServer]:
     """Serve the built site on 127.0.0.1 under its base path, like GitHub Pages."""
     with SiteServer({base_path: site_dir}) as srv:
         yield srv
-
-
-@pytest.fixture(scope="session")
-def browser(site_dir: Path) -> Iterator[Browser]:
-    """Launch one headless Debian Chromium for the whole session (per xdist worker)."""
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="session")
