@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.model import AreaType, IndicatorData, Unit
-from generator.numbers import table_value
+from generator.numbers import UNIT_WORDS, table_value
 from generator.periods import Period
 from generator.targets import target_for
 
@@ -52,17 +52,7 @@ class Chart:
 
 def _axis_title(data: IndicatorData) -> str:
     unit = data.indicator.unit
-    return {
-        Unit.PERCENTAGE: "Per cent",
-        Unit.RATE_PER_10000: "Rate per 10,000 children",
-        Unit.RATE_PER_1000: "Rate per 1,000",
-        Unit.RATE_PER_100000: "Rate per 100,000",
-        Unit.COUNT: "Number",
-        Unit.DAYS: "Days",
-        Unit.WEEKS: "Weeks",
-        Unit.NUMBER: "Number",
-        Unit.POUNDS: "Pounds",
-    }[unit]
+    return "Per cent" if unit is Unit.PERCENTAGE else UNIT_WORDS[unit]
 
 
 HOVER_SUFFIX = {Unit.PERCENTAGE: "%", Unit.DAYS: " days", Unit.WEEKS: " weeks"}

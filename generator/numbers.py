@@ -6,6 +6,18 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from generator.model import MISSING_WORDS, Indicator, Missing, Unit
 
+UNIT_WORDS = {
+    Unit.PERCENTAGE: "Percentage",
+    Unit.RATE_PER_10000: "Rate per 10,000 children",
+    Unit.RATE_PER_1000: "Rate per 1,000",
+    Unit.RATE_PER_100000: "Rate per 100,000",
+    Unit.COUNT: "Number",
+    Unit.DAYS: "Days",
+    Unit.WEEKS: "Weeks",
+    Unit.NUMBER: "Number",
+    Unit.POUNDS: "Pounds",
+}
+
 SUFFIX = {
     Unit.PERCENTAGE: "%",
     Unit.RATE_PER_10000: " per 10,000",

@@ -29,7 +29,7 @@ from generator.model import (
     Status,
     Unit,
 )
-from generator.numbers import table_value
+from generator.numbers import UNIT_WORDS, table_value
 from generator.periods import PeriodType
 from generator.targets import target_for
 
@@ -69,17 +69,6 @@ POLARITY_WORDS = {
     Polarity.LOWER: "A lower figure is better.",
     Polarity.NONE: "Neither higher nor lower is better: the figure is compared with an expected "
                    "range.",
-}
-UNIT_WORDS = {
-    Unit.PERCENTAGE: "Percentage",
-    Unit.RATE_PER_10000: "Rate per 10,000 children",
-    Unit.RATE_PER_1000: "Rate per 1,000",
-    Unit.RATE_PER_100000: "Rate per 100,000",
-    Unit.COUNT: "Number",
-    Unit.DAYS: "Days",
-    Unit.WEEKS: "Weeks",
-    Unit.NUMBER: "Number",
-    Unit.POUNDS: "Pounds",
 }
 STATUS_WORDS = {
     Status.ESTABLISHED: "Established indicator.",
