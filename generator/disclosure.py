@@ -33,6 +33,7 @@ from generator.model import (
     Unit,
     assemble_site,
 )
+from generator.periods import Period
 
 DEFAULT_THRESHOLD = 5
 
@@ -52,7 +53,7 @@ def _protect_observation(row: Observation, unit: Unit, threshold: int) -> Observ
     return row
 
 
-def _protect_breakdowns(rows: tuple[BreakdownValue, ...], totals: dict[object, float],
+def _protect_breakdowns(rows: tuple[BreakdownValue, ...], totals: dict[Period, float],
                         threshold: int) -> tuple[BreakdownValue, ...]:
     result: list[BreakdownValue] = []
     key = lambda row: (row.period, row.dimension)  # noqa: E731 - a sort key

@@ -8,6 +8,7 @@ schemas so a package's ``datapackage.json`` can embed them.
 from __future__ import annotations
 
 import copy
+from enum import StrEnum
 from typing import Any
 
 from generator.model import (
@@ -46,7 +47,7 @@ def _enum(name: str, values: list[str], description: str, required: bool = True)
     return _field(name, "string", description, **constraints)
 
 
-def _values(enum: type) -> list[str]:
+def _values(enum: type[StrEnum]) -> list[str]:
     return [member.value for member in enum]
 
 

@@ -225,7 +225,8 @@ def _plain_error(error: Any, file: str, schema: dict[str, Any], resource_name: s
         fix = "Fill in the cell."
         return Problem(file, getattr(error, "row_number", None), field, message, fix, "required")
     if kind == "constraint-error" and '"enum"' in error.note:
-        allowed = next((f["constraints"]["enum"] for f in schema["fields"] if f["name"] == field), [])
+        allowed: list[str] = next(
+            (f["constraints"]["enum"] for f in schema["fields"] if f["name"] == field), [])
         return Problem(file, getattr(error, "row_number", None), field,
                        f"'{cell}' is not one of the allowed values",
                        "Use one of: " + ", ".join(allowed) + ".", "enum")
@@ -301,7 +302,8 @@ def _header_ok(resource: Resource, file: str, problems: list[Problem]) -> bool:
     """Open the table and check its header row; a reader failure becomes a problem."""
     try:
         with resource:
-            return _check_header([str(label).strip() for label in resource.labels], resource.name,
+            labels = resource.labels  # type: ignore[attr-defined]
+            return _check_header([str(label).strip() for label in labels], resource.name,
                                  file, problems)
     except Exception as error:  # noqa: BLE001 - any reader failure becomes a problem report
         problems.append(_unreadable(file, error))
@@ -313,7 +315,7 @@ def _read_rows(resource: Resource, file: str, problems: list[Problem],
     rows = []
     try:
         with resource:
-            for row in resource.row_stream:
+            for row in resource.row_stream:  # type: ignore[attr-defined]
                 if row.valid:
                     rows.append(Row(file, row.row_number, row.to_dict()))
                 elif rejected is not None:

@@ -313,7 +313,7 @@ def assemble_site(packages: Iterable[Package]) -> Site:
 
     def key(row: object) -> tuple:
         return (
-            getattr(row, "period", None) or row.applies_from,
+            getattr(row, "period", None) or getattr(row, "applies_from"),  # noqa: B009
             getattr(row, "area_type", ""),
             getattr(row, "area_code", ""),
             getattr(row, "dimension", ""),

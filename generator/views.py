@@ -247,9 +247,9 @@ def data_table(data: IndicatorData, council: str) -> dict[str, Any]:
     indicator = data.indicator
     comparator_columns: list[tuple[AreaType, str]] = []
     for area_type, heading in _COMPARATOR_HEADINGS.items():
-        rows = [c for c in data.comparators if c.area_type is area_type]
-        if rows:
-            comparator_columns.append((area_type, heading or rows[-1].area_name))
+        found = [c for c in data.comparators if c.area_type is area_type]
+        if found:
+            comparator_columns.append((area_type, heading or found[-1].area_name))
     has_target = any(t.target is not None for t in data.targets)
     has_range = any(t.expected_low is not None for t in data.targets)
     columns = [council] + [heading for _, heading in comparator_columns]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 import subprocess
 from dataclasses import dataclass
 from functools import lru_cache

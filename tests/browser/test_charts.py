@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 from urllib.parse import urlsplit
 
+import pytest
 from playwright.sync_api import Browser, Page
 
 from .server import SiteServer
