@@ -108,32 +108,47 @@ def indicator_csv(data: IndicatorData) -> str:
     return table_csv(INDICATOR_CSV_HEADER, rows)
 
 
+def _json_value(value: Any) -> Any:
+    """Return a model value as JSON has it: enums as their value, tuples as lists."""
+    if isinstance(value, tuple):
+        return list(value)
+    return getattr(value, "value", value)
+
+
+def _figure(period: str, value: float | None, missing: Any, **extra: Any) -> dict[str, Any]:
+    """Return one figure: its period, and its value or the symbol saying why there is none."""
+    item: dict[str, Any] = {"period": period, "value": value}
+    if missing is not None:
+        item["missing"] = missing.value
+    item.update({key: val for key, val in extra.items() if val not in (None, [], "")})
+    return item
+
+
 def indicator_json(data: IndicatorData, release: Release) -> str:
-    """Return one indicator's metadata and figures as JSON."""
+    """Return one indicator's metadata and figures as JSON.
+
+    Comparator figures are grouped by area, so each area's name is written once; a figure has
+    ``missing`` (a DfE symbol) only when it has no value.
+    """
     ind = data.indicator
-
-    def number(value: float | None) -> float | None:
-        return value
-
+    areas: dict[tuple[str, str], dict[str, Any]] = {}
+    for c in data.comparators:
+        area = areas.setdefault((c.area_type.value, c.area_code), {
+            "area_type": c.area_type.value, "area_code": c.area_code, "area_name": c.area_name,
+            "figures": []})
+        area["figures"].append(_figure(c.period.code, c.value, c.missing))
     document = {
         "release": {"id": release.id, "title": release.title, "date": release.date.isoformat()},
         "indicator": {
-            name: _cell(getattr(ind, name)) for name in fmt.field_names("indicators")
+            name: _json_value(getattr(ind, name)) for name in fmt.field_names("indicators")
             if hasattr(ind, name)
         },
         "observations": [
-            {"period": o.period.code, "period_label": o.period.label, "value": number(o.value),
-             "numerator": o.numerator, "denominator": o.denominator,
-             "missing": o.missing.value if o.missing else None,
-             "flags": sorted(flag.value for flag in o.flags)}
+            _figure(o.period.code, o.value, o.missing, numerator=o.numerator,
+                    denominator=o.denominator, flags=sorted(flag.value for flag in o.flags))
             for o in data.observations
         ],
-        "comparators": [
-            {"period": c.period.code, "area_type": c.area_type.value, "area_code": c.area_code,
-             "area_name": c.area_name, "value": c.value,
-             "missing": c.missing.value if c.missing else None}
-            for c in data.comparators
-        ],
+        "comparators": list(areas.values()),
         "targets": [
             {"applies_from": t.applies_from.isoformat(), "target": t.target,
              "amber_tolerance": t.amber_tolerance, "expected_low": t.expected_low,
