@@ -121,7 +121,7 @@ def time_series(data: IndicatorData, council: str, title: str, chart_id: str) ->
         traces[1]["fillcolor"] = "rgba(162,133,209,0.25)"
     figure = {
         "data": traces,
-        "layout": _layout(title, _axis_title(data), data.indicator.unit),
+        "layout": _layout(_axis_title(data), data.indicator.unit),
     }
     return Chart(chart_id, figure, title)
 
@@ -148,7 +148,7 @@ def breakdown(data: IndicatorData, chart_id: str) -> Chart | None:
             "meta": {"role": "council"},
             "name": dimension,
         }],
-        "layout": {**_layout(title, "Number", Unit.NUMBER, legend=False),
+        "layout": {**_layout("Number", Unit.NUMBER, legend=False),
                    "yaxis": {"automargin": True, "fixedrange": True},
                    "xaxis": {"title": {"text": "Number"}, "fixedrange": True,
                              "rangemode": "tozero"}},
@@ -156,10 +156,10 @@ def breakdown(data: IndicatorData, chart_id: str) -> Chart | None:
     return Chart(chart_id, figure, title)
 
 
-def _layout(title: str, axis_title: str, unit: Unit, legend: bool = True) -> dict[str, Any]:
+def _layout(axis_title: str, unit: Unit, legend: bool = True) -> dict[str, Any]:
     layout: dict[str, Any] = {
-        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        "margin": {"l": 56, "r": 16, "t": 56, "b": 40},
+        # The active title is the page's own text above the chart, so it wraps on a phone.
+        "margin": {"l": 56, "r": 16, "t": 16, "b": 40},
         "height": 380,
         "hovermode": "x unified" if legend else "closest",
         "showlegend": legend,

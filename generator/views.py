@@ -219,7 +219,8 @@ def indicator_view(data: IndicatorData, analysis: Analysis, council: str) -> Ind
     chart_summary = (f"The chart shows {council}'s figures {span}"
                      + (", with England and other comparisons" if data.comparators else "")
                      + (" and the target" if data.targets else "")
-                     + f". {analysis.summary}. The table below gives every figure.")
+                     + f". {analysis.summary}. The table below gives every figure."
+                     + f" Source: {data.indicator.source}.")
     return IndicatorView(
         headline=headline,
         rating=analysis.rating,
