@@ -16,6 +16,7 @@ from typing import Any
 
 from generator.changes import PreviousRelease
 from generator.check import load_site
+from generator.colours import colours_css
 from generator.disclosure import protect
 from generator.model import Site
 from generator.pages import SiteContext, current_release, generate
@@ -28,6 +29,8 @@ from generator.write import copy_tree, staging, strip_html_indentation, write_fi
 GENERATED_DOCS = Path("build") / "docs"
 #: Material's release selector and "not the latest" banner, on for builds deployed with mike.
 VERSION_SELECTOR = {"provider": "mike", "default": "latest", "alias": True}
+#: The stylesheet written from the colours in the site settings (listed in mkdocs.yml extra_css).
+COLOURS_CSS = "assets/css/colours.css"
 #: Folders of site_src/ that are not pages.
 NOT_PAGES = ("overrides",)
 
@@ -171,7 +174,7 @@ def build_site(settings: Settings, site_dir: Path | None = None, pages_only: boo
     start = time.perf_counter()
     with staging(docs_target) as docs_stage:
         copy_tree(settings.docs_source, docs_stage, ignore=NOT_PAGES)
-        write_files(docs_stage, files)
+        write_files(docs_stage, {**files, COLOURS_CSS: colours_css(settings.colours)})
         timings["write"] = time.perf_counter() - start
         if not pages_only:
             start = time.perf_counter()

@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from generator.colours import colour_problems
 from generator.problems import DataError, Problem
 
 DEFAULT_THRESHOLD = 5
@@ -39,6 +40,7 @@ class Settings:
     site_dir: Path
     suppression_threshold: int = DEFAULT_THRESHOLD
     demonstration: bool = False
+    colours: dict[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -73,6 +75,13 @@ def load_settings(config_file: Path | str = "mkdocs.yml") -> Settings:
                                 f"'{threshold}' is not a whole number of 0 or more",
                                 "Set it to 5 to follow DfE practice.", "settings-threshold"))
         threshold = DEFAULT_THRESHOLD
+    colours = generator.get("colours") or {}
+    if not isinstance(colours, dict):
+        colours = {"primary": colours}
+    for sentence in colour_problems(colours):
+        problems.append(Problem(where, None, "extra.generator.colours", sentence,
+                                "Choose a darker colour: check it with a contrast checker "
+                                "against white.", "settings-colour"))
     if problems:
         raise DataError(problems)
     return Settings(
@@ -86,5 +95,6 @@ def load_settings(config_file: Path | str = "mkdocs.yml") -> Settings:
         site_dir=root / str(config.get("site_dir", "site")),
         suppression_threshold=threshold,
         demonstration=bool(generator.get("demonstration", False)),
+        colours={str(k): str(v) for k, v in colours.items()},
         extra=dict(generator),
     )
