@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from generator.analysis.numbers import format_figure
 from generator.analysis.rag import RatingStatus
-from generator.model import Indicator, IndicatorData, Observation, Release, Site, Status
-from generator.numbers import format_value
+from generator.model import MISSING_WORDS, Indicator, IndicatorData, Observation, Release, Site, Status
 from generator.views import analyse_indicator
 
 #: Differences smaller than this are float noise from CSV round trips, not revisions.
@@ -97,7 +97,9 @@ def ref(indicator: Indicator) -> IndicatorRef:
 
 
 def _figure(observation: Observation, indicator: Indicator) -> str:
-    return format_value(observation.value, indicator, observation.missing)
+    if observation.value is None:
+        return MISSING_WORDS[observation.missing] if observation.missing else "no figure"
+    return format_figure(observation.value, indicator)
 
 
 def _differs(old: Observation, new: Observation) -> bool:
