@@ -19,6 +19,7 @@ from frictionless import Detector, Resource, Schema
 from frictionless import Package as FrictionlessPackage
 
 from generator import format as fmt
+from generator.messages import plain_error, unreadable
 from generator.model import (
     AreaType,
     BreakdownValue,
@@ -169,93 +170,6 @@ def _resource_file(folder: Path, where: str, resource: dict[str, Any],
 # ---------------------------------------------------------------------------------------------
 # Gate 2: Frictionless validation against the format's schemas
 
-_FIXES = {
-    "type-error": "Write a value of the right type in this cell ({note}).",
-    "constraint-error": "Change the value so it meets the rule ({note}).",
-    "unique-error": "Each value in this column must be different; remove or rename the duplicate.",
-    "primary-key": "Each row must be unique by {keys}; remove the duplicate row or correct it.",
-    "foreign-key": "Use an id that exists in the referenced table, or add it there.",
-    "blank-row": "Delete the empty row.",
-    "extra-cell": "The row has more cells than the header; remove the extra cells or fix quoting.",
-    "missing-cell": "The row has fewer cells than the header; fill in the missing cells.",
-    "duplicate-label": "Two columns have the same name; rename or remove one.",
-    "blank-label": "A column has no name; name it or delete it.",
-    "encoding-error": "Save the file as UTF-8 (in Excel: CSV UTF-8).",
-}
-
-_MESSAGES = {
-    "type-error": "'{cell}' is not a valid {type}",
-    "constraint-error": "'{cell}' breaks a rule for this column: {note}",
-    "unique-error": "'{cell}' appears more than once in a column that must be unique",
-    "primary-key": "this row repeats another row's {keys}",
-    "foreign-key": "'{cell}' is not an id in the {reference} table",
-}
-
-_TYPE_FIXES = {
-    "number": "Write a plain number, without %, commas or words; if there is no figure, leave it "
-              "empty and put a DfE symbol in the 'missing' column.",
-    "integer": "Write a whole number, without commas or words.",
-    "date": "Write the date as YYYY-MM-DD, e.g. 2024-04-01.",
-    "boolean": "Write true or false.",
-}
-
-_PATTERN_FIXES = {
-    fmt.ID_PATTERN: "Ids use lower case letters, digits and single hyphens only, "
-                    "e.g. re-referrals.",
-}
-
-
-def _plain_error(error: Any, file: str, schema: dict[str, Any], resource_name: str) -> Problem:
-    kind = error.type
-    field = getattr(error, "field_name", "") or ""
-    if kind == "foreign-key":
-        names = getattr(error, "field_names", None) or []
-        field = ",".join(names) if names else field
-    cell = getattr(error, "cell", "")
-    field_type = next((f["type"] for f in schema["fields"] if f["name"] == field), "value")
-    keys = " + ".join(schema.get("primaryKey", []))
-    reference = getattr(error, "reference_name", "") or ""
-    if kind == "foreign-key":
-        cell = ", ".join(getattr(error, "field_cells", None) or []) or cell
-    values = {"cell": cell, "type": field_type, "note": error.note, "keys": keys,
-              "reference": reference}
-    message = _MESSAGES.get(kind, error.message).format(**values)
-    if kind == "constraint-error" and "required" in error.note:
-        message = "this cell is empty but the column is required"
-        fix = "Fill in the cell."
-        return Problem(file, getattr(error, "row_number", None), field, message, fix, "required")
-    if kind == "constraint-error" and '"enum"' in error.note:
-        allowed: list[str] = next(
-            (f["constraints"]["enum"] for f in schema["fields"] if f["name"] == field), [])
-        return Problem(file, getattr(error, "row_number", None), field,
-                       f"'{cell}' is not one of the allowed values",
-                       "Use one of: " + ", ".join(allowed) + ".", "enum")
-    if kind == "type-error" and field in ("value", "numerator", "denominator") and cell.strip().lower() in {
-        member.value for member in Missing
-    }:
-        return Problem(file, getattr(error, "row_number", None), field,
-                       f"'{cell}' is a missing-value symbol, not a number",
-                       "Leave this cell empty and put the symbol in the 'missing' column.",
-                       "symbol-in-value")
-    if kind == "type-error" and field_type == "string":
-        # Only a spreadsheet cell can hold a non-text value: Excel turned 2024 or 31/03/2024
-        # into a number or a date.
-        return Problem(file, getattr(error, "row_number", None), field,
-                       f"'{cell}' is stored as a number or date, but this column holds text",
-                       "In Excel, format the column as Text and type the value again (or start "
-                       "it with an apostrophe, e.g. '2024).", "excel-cell-type")
-    if kind == "type-error" and field_type in _TYPE_FIXES:
-        return Problem(file, getattr(error, "row_number", None), field, message,
-                       _TYPE_FIXES[field_type], kind)
-    if kind == "constraint-error" and '"pattern"' in error.note:
-        field_schema: dict[str, Any] = next((f for f in schema["fields"] if f["name"] == field), {})
-        pattern = field_schema.get("constraints", {}).get("pattern", "")
-        fix = _PATTERN_FIXES.get(pattern) or field_schema.get("description", "")
-        return Problem(file, getattr(error, "row_number", None), field,
-                       f"'{cell}' is not written in the form this column needs", fix, "pattern")
-    fix = _FIXES.get(kind, "See the data package reference in docs/data-package.md.").format(**values)
-    return Problem(file, getattr(error, "row_number", None), field, message, fix, kind)
-
 
 def _check_header(header: list[str], resource_name: str, file: str,
                   problems: list[Problem]) -> bool:
@@ -288,16 +202,6 @@ def _frictionless_resource(name: str, path: Path, folder: Path) -> Resource:
     )
 
 
-def _unreadable(file: str, error: Exception) -> Problem:
-    if "encoding-error" in str(error) or isinstance(error, UnicodeDecodeError):
-        return Problem(file, None, "", "the file is not saved as UTF-8 text (probably the "
-                       "Windows 'CSV' format Excel uses by default)", _FIXES["encoding-error"],
-                       "resource-unreadable")
-    return Problem(file, None, "", f"the table could not be read: {error}",
-                   "Check the file opens in a spreadsheet and is saved as CSV UTF-8 or .xlsx.",
-                   "resource-unreadable")
-
-
 def _header_ok(resource: Resource, file: str, problems: list[Problem]) -> bool:
     """Open the table and check its header row; a reader failure becomes a problem."""
     try:
@@ -306,7 +210,7 @@ def _header_ok(resource: Resource, file: str, problems: list[Problem]) -> bool:
             return _check_header([str(label).strip() for label in labels], resource.name,
                                  file, problems)
     except Exception as error:  # noqa: BLE001 - any reader failure becomes a problem report
-        problems.append(_unreadable(file, error))
+        problems.append(unreadable(file, error))
         return False
 
 
@@ -321,7 +225,7 @@ def _read_rows(resource: Resource, file: str, problems: list[Problem],
                 elif rejected is not None:
                     rejected.append(Row(file, row.row_number, row.to_dict()))
     except Exception as error:  # noqa: BLE001 - any reader failure becomes a problem report
-        problems.append(_unreadable(file, error))
+        problems.append(unreadable(file, error))
         return ()
     return tuple(rows)
 
@@ -353,7 +257,7 @@ def _validate_rows(package: FrictionlessPackage, shown: dict[str, str], where: s
             for error in task.errors:
                 if error.type == "primary-key" and getattr(error, "row_number", None) in blank:
                     continue  # a blank row is reported once, not also as a duplicate
-                problems.append(_plain_error(error, shown.get(task.name, where),
+                problems.append(plain_error(error, shown.get(task.name, where),
                                              fmt.SCHEMAS.get(task.name, {"fields": []}), task.name))
         rows[resource.name] = tuple(kept)
         rejected[resource.name] = tuple(failed)
