@@ -5,6 +5,7 @@ Reads top to bottom: gather everything first (settings, data, pages, navigation)
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import time
@@ -23,7 +24,13 @@ from generator.pages import SiteContext, current_release, generate
 from generator.problems import DataError, Problem
 from generator.safe_text import attribute_text, plain
 from generator.settings import Settings
-from generator.write import copy_tree, staging, strip_html_indentation, write_files
+from generator.write import (
+    copy_tree,
+    staging,
+    strip_html_indentation,
+    write_changed_files,
+    write_files,
+)
 
 #: Where the generated MkDocs sources (site_src/ plus generated pages) are kept between builds.
 GENERATED_DOCS = Path("build") / "docs"
@@ -127,9 +134,20 @@ def _source_date(epoch: int) -> Any:
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
+class _DirtyNotice(logging.Filter):
+    """Drop MkDocs' warning that a dirty build is under way: the preview knows, and in strict
+    mode the warning alone would abort the build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
 def run_mkdocs(settings: Settings, docs_dir: Path, site_dir: Path, nav: list[Any],
-               epoch: int, version: str | None = None) -> None:
-    """Build the static site with MkDocs in strict mode; warnings become a DataError."""
+               epoch: int, version: str | None = None, dirty: bool = False) -> None:
+    """Build the static site with MkDocs in strict mode; warnings become a DataError.
+
+    ``dirty`` rebuilds only pages whose sources are newer than their output (the preview).
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -143,8 +161,13 @@ def run_mkdocs(settings: Settings, docs_dir: Path, site_dir: Path, nav: list[Any
             # there a versions.json for Material's selector to read.
             config["site_url"] = f"{settings.site_url.rstrip('/')}/{version}/"
             config["extra"]["version"] = dict(VERSION_SELECTOR)
-        with _source_date(epoch):
-            build(config)
+        notice = _DirtyNotice()
+        logging.getLogger("mkdocs.commands.build").addFilter(notice)
+        try:
+            with _source_date(epoch):
+                build(config, dirty=dirty)
+        finally:
+            logging.getLogger("mkdocs.commands.build").removeFilter(notice)
     except (Abort, ConfigurationError) as error:
         raise DataError([Problem(str(settings.config_file.name), None, "",
                                  f"MkDocs could not build the site: {error}",
@@ -152,39 +175,118 @@ def run_mkdocs(settings: Settings, docs_dir: Path, site_dir: Path, nav: list[Any
                                  "mkdocs")]) from None
 
 
-def build_site(settings: Settings, site_dir: Path | None = None, pages_only: bool = False,
-               release_id: str | None = None, docs_dir: Path | None = None,
-               previous: PreviousRelease | None = None, versioned: bool = False) -> BuildResult:
-    """Check the data, generate every page, and build the site; nothing changes on failure."""
-    timings: dict[str, float] = {}
+@dataclass(frozen=True)
+class Prepared:
+    """Everything a build writes, worked out before anything is written."""
+
+    files: dict[str, str | bytes]
+    nav: list[Any]
+    epoch: int
+    release_id: str
+    pages: int
+
+
+def prepare(settings: Settings, release_id: str | None = None,
+            previous: PreviousRelease | None = None, cache: dict[Any, Any] | None = None,
+            timings: dict[str, float] | None = None) -> Prepared:
+    """Check the data and generate every page and download (no file is written)."""
+    timings = {} if timings is None else timings
     start = time.perf_counter()
-    site = protect(load_site(settings.packages), settings.suppression_threshold)
+    site = protect(load_site(settings.packages, cache), settings.suppression_threshold)
     timings["check"] = time.perf_counter() - start
 
     start = time.perf_counter()
     context = site_context(settings, release_id, previous)
-    files = generate(site, context)
+    files = generate(site, context, cache)
     nav = navigation(site, files)
     release = current_release(site, release_id)
-    epoch = timegm(release.date.timetuple())
     timings["generate"] = time.perf_counter() - start
+    pages = sum(1 for path in files if path.endswith(".md"))
+    files[COLOURS_CSS] = colours_css(settings.colours)
+    return Prepared(files, nav, timegm(release.date.timetuple()), release.id, pages)
 
+
+def build_site(settings: Settings, site_dir: Path | None = None, pages_only: bool = False,
+               release_id: str | None = None, docs_dir: Path | None = None,
+               previous: PreviousRelease | None = None, versioned: bool = False,
+               cache: dict[Any, Any] | None = None) -> BuildResult:
+    """Check the data, generate every page, and build the site; nothing changes on failure."""
+    timings: dict[str, float] = {}
+    ready = prepare(settings, release_id, previous, cache, timings)
     docs_target = docs_dir or settings.root / GENERATED_DOCS
     site_target = site_dir or settings.site_dir
     start = time.perf_counter()
     with staging(docs_target) as docs_stage:
         copy_tree(settings.docs_source, docs_stage, ignore=NOT_PAGES)
-        write_files(docs_stage, {**files, COLOURS_CSS: colours_css(settings.colours)})
+        write_files(docs_stage, ready.files)
         timings["write"] = time.perf_counter() - start
         if not pages_only:
             start = time.perf_counter()
             with staging(site_target) as site_stage:
-                run_mkdocs(settings, docs_stage, site_stage, nav, epoch,
-                           release.id if versioned else None)
+                run_mkdocs(settings, docs_stage, site_stage, ready.nav, ready.epoch,
+                           ready.release_id if versioned else None)
                 timings["mkdocs"] = time.perf_counter() - start
                 start = time.perf_counter()
                 strip_html_indentation(site_stage)
                 timings["tidy"] = time.perf_counter() - start
-    pages = sum(1 for path in files if path.endswith(".md"))
-    return BuildResult(None if pages_only else site_target, docs_target, pages, len(files),
-                       timings)
+    return BuildResult(None if pages_only else site_target, docs_target, ready.pages,
+                       len(ready.files) - 1, timings)
+
+
+class SiteUpdater:
+    """Build the site once, then rebuild only what changed: the preview's fast path.
+
+    After the first full build it keeps the checked tables and rendered pages in memory,
+    writes only files whose content changed, and lets MkDocs rebuild only those pages (its
+    dirty mode). When the navigation changes (an indicator or area added, removed or renamed)
+    it builds everything again, because every page carries the navigation.
+    """
+
+    def __init__(self, settings: Settings, site_dir: Path | None = None,
+                 docs_dir: Path | None = None):
+        self.settings = settings
+        self.site_dir = site_dir or settings.site_dir
+        self.docs_dir = docs_dir or settings.root / GENERATED_DOCS
+        self.cache: dict[Any, Any] = {}
+        self.nav: list[Any] | None = None
+
+    def update(self) -> BuildResult:
+        """Bring the built site up to date with the data and page sources."""
+        timings: dict[str, float] = {}
+        ready = prepare(self.settings, cache=self.cache, timings=timings)
+        if self.nav != ready.nav or not (self.site_dir / "index.html").is_file():
+            result = build_site(self.settings, site_dir=self.site_dir, docs_dir=self.docs_dir,
+                                cache=self.cache)
+            self.nav = ready.nav
+            return result
+        start = time.perf_counter()
+        sources = {path.relative_to(self.settings.docs_source).as_posix(): path.read_bytes()
+                   for path in sorted(self.settings.docs_source.rglob("*"))
+                   if path.is_file() and path.relative_to(self.settings.docs_source).parts[0]
+                   not in NOT_PAGES}
+        changed = write_changed_files(self.docs_dir, {**sources, **ready.files})
+        timings["write"] = time.perf_counter() - start
+        start = time.perf_counter()
+        if changed:
+            index = self.site_dir / "search" / "search_index.json"
+            before = index.read_text(encoding="utf-8") if index.is_file() else ""
+            run_mkdocs(self.settings, self.docs_dir, self.site_dir, ready.nav, ready.epoch,
+                       dirty=True)
+            if before:
+                index.write_text(merge_search_index(before, index.read_text(encoding="utf-8")),
+                                 encoding="utf-8")
+            strip_html_indentation(self.site_dir, newer_than=start)
+        timings["mkdocs"] = time.perf_counter() - start
+        return BuildResult(self.site_dir, self.docs_dir, ready.pages, len(changed), timings)
+
+
+def merge_search_index(before: str, after: str) -> str:
+    """Return the full search index after a dirty build, which indexes only the pages it built.
+
+    Entries of rebuilt pages come from the new index; every other page keeps its entries.
+    """
+    old, new = json.loads(before), json.loads(after)
+    rebuilt = {doc["location"].split("#")[0] for doc in new["docs"]}
+    kept = [doc for doc in old["docs"] if doc["location"].split("#")[0] not in rebuilt]
+    new["docs"] = kept + new["docs"]
+    return json.dumps(new, ensure_ascii=False, separators=(",", ":"))

@@ -5,15 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.load import read_packages
+from generator.load import ReadCache, read_packages
 from generator.model import Site, assemble_site
 from generator.problems import DataError, Problem, sort_problems
 from generator.rules import package_problems, site_problems
 
 
-def check_packages(folders: Iterable[Path]) -> tuple[Site | None, list[Problem]]:
-    """Validate packages; return the assembled site (when there are no problems) and the problems."""
-    built, problems = read_packages(folders)
+def check_packages(folders: Iterable[Path], cache: ReadCache | None = None
+                   ) -> tuple[Site | None, list[Problem]]:
+    """Validate packages; return the assembled site (when there are no problems) and the problems.
+
+    ``cache`` lets a preview skip tables whose files have not changed since the last check.
+    """
+    built, problems = read_packages(folders, cache)
     if not any(p.rule in {"unknown-column", "missing-column"} for p in problems):
         for raw, package in built:
             problems.extend(package_problems(raw, package))
@@ -24,9 +28,9 @@ def check_packages(folders: Iterable[Path]) -> tuple[Site | None, list[Problem]]
     return assemble_site(package for _, package in built), []
 
 
-def load_site(folders: Iterable[Path]) -> Site:
+def load_site(folders: Iterable[Path], cache: ReadCache | None = None) -> Site:
     """Return the site built from valid packages, or raise ``DataError`` with every problem."""
-    site, problems = check_packages(folders)
+    site, problems = check_packages(folders, cache)
     if site is None:
         raise DataError(problems)
     return site

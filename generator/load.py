@@ -79,6 +79,18 @@ class RawPackage:
     # Rows that failed validation (already reported), so later rules do not report the same
     # mistake again as, say, an unknown indicator.
     rejected: dict[str, tuple[Row, ...]] = field(default_factory=dict)
+    # Each table's cache key: its file and the tables it depends on, as they were when read.
+    keys: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+
+
+#: Tables already validated and modelled, keyed by the files they came from. The preview keeps
+#: one between rebuilds so that a table whose files did not change is not read again.
+ReadCache = dict[tuple[Any, ...], Any]
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    stat = path.stat()
+    return str(path.resolve()), stat.st_mtime_ns, stat.st_size
 
 
 def display_path(path: Path) -> str:
@@ -231,7 +243,8 @@ def _read_rows(resource: Resource, file: str, problems: list[Problem],
 
 
 def _validate_rows(package: FrictionlessPackage, shown: dict[str, str], where: str,
-                   problems: list[Problem]) -> tuple[dict[str, tuple[Row, ...]],
+                   problems: list[Problem], keys: dict[str, tuple[Any, ...]],
+                   cache: ReadCache | None) -> tuple[dict[str, tuple[Row, ...]],
                                                      dict[str, tuple[Row, ...]]]:
     """Validate every table and keep its typed rows in the same pass.
 
@@ -241,9 +254,15 @@ def _validate_rows(package: FrictionlessPackage, shown: dict[str, str], where: s
     rows: dict[str, tuple[Row, ...]] = {}
     rejected: dict[str, tuple[Row, ...]] = {}
     for resource in package.resources:
+        key = ("rows", keys[resource.name])
+        if cache is not None and key in cache:
+            rows[resource.name], rejected[resource.name], found = cache[key]
+            problems.extend(found)
+            continue
         file = shown[resource.name]
         kept: list[Row] = []
         failed: list[Row] = []
+        before = len(problems)
 
         def keep(row: Any, file: str = file, kept: list[Row] = kept,
                  failed: list[Row] = failed) -> None:
@@ -261,11 +280,18 @@ def _validate_rows(package: FrictionlessPackage, shown: dict[str, str], where: s
                                              fmt.SCHEMAS.get(task.name, {"fields": []}), task.name))
         rows[resource.name] = tuple(kept)
         rejected[resource.name] = tuple(failed)
+        if cache is not None:
+            cache[key] = (rows[resource.name], rejected[resource.name], tuple(problems[before:]))
     return rows, rejected
 
 
-def read_raw_package(folder: Path) -> tuple[RawPackage | None, list[Problem]]:
-    """Read and validate one package folder into typed rows, collecting every problem."""
+def read_raw_package(folder: Path, cache: ReadCache | None = None
+                     ) -> tuple[RawPackage | None, list[Problem]]:
+    """Read and validate one package folder into typed rows, collecting every problem.
+
+    With a cache, a table is validated again only when its file, or a table its foreign keys
+    point to, has changed since the cache saw it.
+    """
     problems: list[Problem] = []
     descriptor = _read_descriptor(folder, problems)
     if descriptor is None:
@@ -302,6 +328,9 @@ def read_raw_package(folder: Path) -> tuple[RawPackage | None, list[Problem]]:
             problems.append(Problem(where, None, "resources", f"the package has no '{name}' table",
                                     f"Add a resource named '{name}'.", "resource-required"))
 
+    stamps = {name: _stamp(path) for name, path in files.items()}
+    referenced = (stamps.get("service_areas"), stamps.get("indicators"))
+    keys = {name: (name, stamp, referenced) for name, stamp in stamps.items()}
     resources = {name: _frictionless_resource(name, path, folder) for name, path in files.items()}
     shown = {name: display_path(path) for name, path in files.items()}
     header_ok = all([_header_ok(resource, shown[name], problems)
@@ -311,7 +340,7 @@ def read_raw_package(folder: Path) -> tuple[RawPackage | None, list[Problem]]:
     if header_ok and resources:
         # Validate once, as a package, so foreign keys between tables are checked too.
         package = FrictionlessPackage(resources=list(resources.values()), basepath=str(folder))
-        rows, rejected = _validate_rows(package, shown, where, problems)
+        rows, rejected = _validate_rows(package, shown, where, problems, keys, cache)
     else:
         for name, resource in resources.items():
             if any(p.file == shown[name] and p.rule in {"unknown-column", "missing-column",
@@ -329,6 +358,7 @@ def read_raw_package(folder: Path) -> tuple[RawPackage | None, list[Problem]]:
         files=shown,
         rows=rows,
         rejected=rejected,
+        keys=keys,
     )
     return raw, problems
 
@@ -349,9 +379,10 @@ def _missing(row: Row) -> Missing | None:
 class _Builder:
     """Turns typed rows into model objects, recording period problems."""
 
-    def __init__(self, raw: RawPackage, problems: list[Problem]):
+    def __init__(self, raw: RawPackage, problems: list[Problem], cache: ReadCache | None = None):
         self.raw = raw
         self.problems = problems
+        self.cache = cache
         self.period_types: dict[str, PeriodType] = {}
 
     def build(self) -> Package:
@@ -413,7 +444,20 @@ class _Builder:
             package=self.raw.name,
         )
 
-    def _each(self, resource: str, make: Callable[[Row, Any], Any]) -> Iterator[Any]:
+    def _each(self, resource: str, make: Callable[[Row, Any], Any]) -> tuple[Any, ...]:
+        """Return the model objects of a table whose rows have a period (cached by file)."""
+        key = ("model", self.raw.keys.get(resource))
+        if self.cache is not None and key[1] is not None and key in self.cache:
+            items, found = self.cache[key]
+            self.problems.extend(found)
+            return items
+        before = len(self.problems)
+        items = tuple(self._periodic(resource, make))
+        if self.cache is not None and key[1] is not None:
+            self.cache[key] = (items, tuple(self.problems[before:]))
+        return items
+
+    def _periodic(self, resource: str, make: Callable[[Row, Any], Any]) -> Iterator[Any]:
         for row in self.raw.rows.get(resource, ()):
             indicator_id = row.text("indicator_id")
             kind = self.period_types.get(indicator_id)
@@ -442,22 +486,24 @@ class _Builder:
                           _missing(r))
 
 
-def build_package(raw: RawPackage) -> tuple[Package, list[Problem]]:
+def build_package(raw: RawPackage, cache: ReadCache | None = None
+                  ) -> tuple[Package, list[Problem]]:
     """Build the model of one package from its typed rows."""
     problems: list[Problem] = []
-    return _Builder(raw, problems).build(), problems
+    return _Builder(raw, problems, cache).build(), problems
 
 
-def read_packages(folders: Iterable[Path]) -> tuple[list[tuple[RawPackage, Package]], list[Problem]]:
+def read_packages(folders: Iterable[Path], cache: ReadCache | None = None
+                  ) -> tuple[list[tuple[RawPackage, Package]], list[Problem]]:
     """Read, validate and model every package, returning what could be built and all problems."""
     built: list[tuple[RawPackage, Package]] = []
     problems: list[Problem] = []
     for folder in folders:
-        raw, found = read_raw_package(Path(folder))
+        raw, found = read_raw_package(Path(folder), cache)
         problems.extend(found)
         if raw is None:
             continue
-        package, found = build_package(raw)
+        package, found = build_package(raw, cache)
         problems.extend(found)
         built.append((raw, package))
     return built, problems

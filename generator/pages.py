@@ -7,8 +7,10 @@ folder) to content. Nothing here touches the file system.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 from generator import changes, downloads, views
@@ -70,11 +72,32 @@ def _uses(text: str, word: str) -> bool:
     return word in text and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
-def generate(site: Site, context: SiteContext) -> dict[str, str | bytes]:
-    """Return every generated file of the site: path relative to the docs folder, and content."""
+def _remembered(cache: dict[Any, Any] | None, key: Any, inputs: Any, make: Callable[[], Any]) -> Any:
+    """Return ``make()``, or what it returned last time for equal inputs (when given a cache)."""
+    if cache is None:
+        return make()
+    seen = cache.get(key)
+    if seen is not None and seen[0] == inputs:
+        return seen[1]
+    value = make()
+    cache[key] = (inputs, value)
+    return value
+
+
+def generate(site: Site, context: SiteContext,
+             cache: dict[Any, Any] | None = None) -> dict[str, str | bytes]:
+    """Return every generated file of the site: path relative to the docs folder, and content.
+
+    ``cache`` (kept by the preview between rebuilds) reuses the analysis and pages of each
+    indicator whose data and surroundings have not changed; the output is the same either way.
+    """
     release = current_release(site, context.release_id)
     upcoming = next_release(site, release)
-    analyses = {data.indicator.id: views.analyse_indicator(data) for data in site.indicators}
+    analyses = {
+        data.indicator.id: _remembered(cache, ("analysis", data.indicator.id), data,
+                                       partial(views.analyse_indicator, data))
+        for data in site.indicators
+    }
     base = {
         "council": context.council,
         "demonstration": context.demonstration,
@@ -114,10 +137,18 @@ def generate(site: Site, context: SiteContext) -> dict[str, str | bytes]:
     page("exceptions/index.md", "exceptions.md.j2", exceptions=exceptions)
 
     for data in site.indicators:
-        view = _indicator_page(site, data, analyses[data.indicator.id], context, release)
-        page(f"{data.indicator.service_area}/{data.indicator.id}/index.md", "indicator.md.j2",
-             **view)
-        files.update(_indicator_downloads(data, release))
+        ind = data.indicator
+        path = f"{ind.service_area}/{ind.id}/index.md"
+        # Everything the page shows besides its own data: names of related indicators,
+        # priorities and the replacement, the release and the site's settings.
+        surroundings = (data, release, upcoming, context, _neighbours(site, ind))
+
+        def make(data: IndicatorData = data, path: str = path) -> dict[str, str | bytes]:
+            view = _indicator_page(site, data, analyses[data.indicator.id], context, release)
+            page(path, "indicator.md.j2", **view)
+            return {path: files.pop(path), **_indicator_downloads(data, release)}
+
+        files.update(_remembered(cache, ("pages", ind.id), surroundings, make))
 
     priority_cards = []
     for priority in site.priorities:
@@ -146,6 +177,14 @@ def generate(site: Site, context: SiteContext) -> dict[str, str | bytes]:
         files[f"downloads/{package.name}.zip"] = downloads.package_zip(package)
     files.update(_redirects(site, context))
     return files
+
+
+def _neighbours(site: Site, ind: Any) -> tuple[Any, ...]:
+    """Return the other objects an indicator's page names: related, priorities, replacement."""
+    known = {d.indicator.id: d.indicator for d in site.indicators}
+    return (tuple(known[other] for other in ind.related if other in known),
+            tuple(p for p in site.priorities if p.id in ind.priorities),
+            known.get(ind.replaced_by))
 
 
 def _indicator_page(site: Site, data: IndicatorData, analysis: Any, context: SiteContext,

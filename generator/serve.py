@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from generator.build import build_site
+from generator.build import SiteUpdater
 from generator.problems import DataError, format_text
 from generator.settings import Settings
 
@@ -37,7 +37,7 @@ class Preview:
                  docs_dir: Path | None = None):
         self.settings = settings
         self.site_dir = site_dir or settings.site_dir
-        self.docs_dir = docs_dir
+        self.updater = SiteUpdater(settings, site_dir=self.site_dir, docs_dir=docs_dir)
         self.watched = [*settings.packages, settings.docs_source, settings.config_file]
         self.state = snapshot(self.watched)
         self.rebuild()
@@ -52,9 +52,9 @@ class Preview:
         return f"http://127.0.0.1:{self.server.server_address[1]}/"
 
     def rebuild(self) -> bool:
-        """Build the site; on bad data, report it and keep serving the last good build."""
+        """Bring the site up to date; on bad data, report it and keep serving the last good build."""
         try:
-            result = build_site(self.settings, site_dir=self.site_dir, docs_dir=self.docs_dir)
+            result = self.updater.update()
         except DataError as error:
             click.echo(format_text(error.problems), err=True)
             click.echo("The preview still shows the last good build.", err=True)

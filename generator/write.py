@@ -46,7 +46,7 @@ def strip_indentation(html: str) -> str:
     return "".join(out)
 
 
-def strip_html_indentation(folder: Path) -> None:
+def strip_html_indentation(folder: Path, newer_than: float | None = None) -> None:
     """Remove line indentation from every HTML page of a built site.
 
     About a third of each page is indentation from Material's navigation templates. Only
@@ -54,8 +54,33 @@ def strip_html_indentation(folder: Path) -> None:
     so what a reader sees and what a scanner reads are unchanged.
     """
     for path in sorted(folder.rglob("*.html")):
+        if newer_than is not None and path.stat().st_mtime < newer_than:
+            continue  # a dirty rebuild left this page as it was
         text = path.read_text(encoding="utf-8")
         path.write_text(strip_indentation(text), encoding="utf-8", newline="\n")
+
+
+def write_changed_files(folder: Path, files: Mapping[str, str | bytes]) -> list[str]:
+    """Make ``folder`` hold exactly ``files``, touching only files whose content differs.
+
+    Unchanged files keep their modification time, which is how MkDocs' dirty build knows to
+    leave their pages alone. Returns the paths written or removed.
+    """
+    changed = []
+    wanted = {relative: content.encode("utf-8") if isinstance(content, str) else content
+              for relative, content in files.items()}
+    for relative, content in sorted(wanted.items()):
+        target = folder / relative
+        if target.is_file() and target.read_bytes() == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        changed.append(relative)
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.relative_to(folder).as_posix() not in wanted:
+            path.unlink()
+            changed.append(path.relative_to(folder).as_posix())
+    return changed
 
 
 def copy_tree(source: Path, target: Path, ignore: tuple[str, ...] = ()) -> None:
