@@ -112,10 +112,13 @@ def generate(site: Site, context: SiteContext,
     }
     files: dict[str, str | bytes] = {}
 
-    def page(path: str, template: str, **extra: Any) -> None:
-        """Render a page at ``path`` with links relative to it and its abbreviations defined."""
+    def rendered(path: str, template: str, **extra: Any) -> str:
+        """Return a page for ``path``, with links relative to it and its abbreviations defined."""
         text = render(template, **base, root="../" * path.count("/"), **extra)
-        files[path] = text + abbreviation_block(text)
+        return text + abbreviation_block(text)
+
+    def page(path: str, template: str, **extra: Any) -> None:
+        files[path] = rendered(path, template, **extra)
 
     def rollup_of(members: list[IndicatorData]) -> Any:
         return views.summarise([analyses[d.indicator.id] for d in members])
@@ -145,8 +148,8 @@ def generate(site: Site, context: SiteContext,
 
         def make(data: IndicatorData = data, path: str = path) -> dict[str, str | bytes]:
             view = _indicator_page(site, data, analyses[data.indicator.id], context, release)
-            page(path, "indicator.md.j2", **view)
-            return {path: files.pop(path), **_indicator_downloads(data, release)}
+            return {path: rendered(path, "indicator.md.j2", **view),
+                    **_indicator_downloads(data, release)}
 
         files.update(_remembered(cache, ("pages", ind.id), surroundings, make))
 
@@ -228,9 +231,8 @@ def _redirects(site: Site, context: SiteContext) -> dict[str, str | bytes]:
         target_path = f"{ind.service_area}/{ind.id}/"
         for old in (ind.id, *ind.previous_ids):
             # A stable address for every id, old and new, whatever service area it sits in.
-            depth = 2
             files[f"indicators/{old}/index.html"] = render(
-                "redirect.html.j2", title=ind.title, target="../" * depth + target_path)
+                "redirect.html.j2", title=ind.title, target="../../" + target_path)
         for old in ind.previous_ids:
             if not any(d.indicator.id == old for d in site.indicators):
                 files[f"{ind.service_area}/{old}/index.html"] = render(
