@@ -28,10 +28,8 @@ from generator.model import (
     IndicatorData,
     Missing,
     Observation,
-    Package,
     Site,
     Unit,
-    assemble_site,
 )
 from generator.periods import Period
 
@@ -102,6 +100,8 @@ def protect_indicator(data: IndicatorData, threshold: int = DEFAULT_THRESHOLD) -
 def protect(site: Site, threshold: int = DEFAULT_THRESHOLD) -> Site:
     """Return the site with disclosure control applied to every indicator and package."""
     protected = {data.indicator.id: protect_indicator(data, threshold) for data in site.indicators}
+    # Downloads are written from the packages, pages from the indicators: protect both. The
+    # site is already assembled and sorted, so it is updated in place of being grouped again.
     packages = []
     for package in site.packages:
         ids = [indicator.id for indicator in package.indicators]
@@ -110,8 +110,5 @@ def protect(site: Site, threshold: int = DEFAULT_THRESHOLD) -> Site:
             observations=tuple(o for i in ids for o in protected[i].observations),
             breakdowns=tuple(b for i in ids for b in protected[i].breakdowns),
         ))
-    return assemble_site(_keep_order(packages))
-
-
-def _keep_order(packages: list[Package]) -> list[Package]:
-    return sorted(packages, key=lambda package: package.name)
+    return replace(site, packages=tuple(packages),
+                   indicators=tuple(protected[d.indicator.id] for d in site.indicators))

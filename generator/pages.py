@@ -126,7 +126,8 @@ def generate(site: Site, context: SiteContext,
     def rows_of(members: list[IndicatorData]) -> list[dict[str, Any]]:
         return [views.table_row(d, analyses[d.indicator.id]) for d in members]
 
-    exceptions = views.exception_rows(site, analyses)
+    summary = rollup_of(list(site.indicators))
+    exceptions = views.exception_rows(site, analyses, summary)
     area_cards = []
     for area in site.service_areas:
         members = [d for d in site.indicators if d.indicator.service_area == area.id]
@@ -135,7 +136,7 @@ def generate(site: Site, context: SiteContext,
                            "summary_text": views.summary_text(area_summary)})
         page(f"{area.id}/index.md", "area.md.j2", area=area, rows=rows_of(members),
              summary=area_summary)
-    page("index.md", "home.md.j2", summary=rollup_of(list(site.indicators)),
+    page("index.md", "home.md.j2", summary=summary,
          exceptions=exceptions, areas=area_cards)
     page("exceptions/index.md", "exceptions.md.j2", exceptions=exceptions)
 

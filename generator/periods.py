@@ -103,24 +103,21 @@ def quarter(start_year: int, number: int) -> Period:
     )
 
 
+def _split_year(start_year: int, first_month: int, kind: PeriodType) -> Period:
+    """Return a year that starts in ``first_month`` of one year and ends the next: "2021-22"."""
+    end_year, end_month = _add_months(start_year, first_month, 11)
+    return Period(_month_end(end_year, end_month), date(start_year, first_month, 1), kind,
+                  f"{start_year:04d}-{(start_year + 1) % 100:02d}")
+
+
 def financial_year(start_year: int) -> Period:
     """Return the financial year from April ``start_year`` to March the next year."""
-    return Period(
-        date(start_year + 1, 3, 31),
-        date(start_year, 4, 1),
-        PeriodType.FINANCIAL_YEAR,
-        f"{start_year:04d}-{(start_year + 1) % 100:02d}",
-    )
+    return _split_year(start_year, 4, PeriodType.FINANCIAL_YEAR)
 
 
 def academic_year(start_year: int) -> Period:
     """Return the academic year from September ``start_year`` to August the next year."""
-    return Period(
-        date(start_year + 1, 8, 31),
-        date(start_year, 9, 1),
-        PeriodType.ACADEMIC_YEAR,
-        f"{start_year:04d}-{(start_year + 1) % 100:02d}",
-    )
+    return _split_year(start_year, 9, PeriodType.ACADEMIC_YEAR)
 
 
 def calendar_year(year: int) -> Period:

@@ -156,11 +156,12 @@ def table_row(data: IndicatorData, analysis: Analysis) -> dict[str, Any]:
     }
 
 
-def exception_rows(site: Site, analyses: dict[str, Analysis]) -> list[dict[str, Any]]:
-    """Return the indicators rated red in their latest period, newly red first, with reasons."""
+def exception_rows(site: Site, analyses: dict[str, Analysis],
+                   summary: Rollup) -> list[dict[str, Any]]:
+    """Return the site roll-up's exceptions (red this period, newly red first) as table rows."""
     areas = {area.id: area.title for area in site.service_areas}
     rows = []
-    for item in rollup(analyses.values()).exceptions:
+    for item in summary.exceptions:
         data = site.indicator(item.indicator_id)
         rows.append({
             "indicator": data.indicator,

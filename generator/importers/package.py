@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from generator import format as fmt
 from generator.importers.councils import Council
 from generator.importers.mapping import IndicatorMapping, Mapping
 from generator.importers.published import Cell, mean_text
-from generator.model import AreaType
+from generator.model import AreaType, Release
 
 COUNCIL = "council"
 AVERAGE_CODE = "statistical-neighbours"
@@ -50,16 +49,6 @@ class Figure:
     denominator: str = ""
     file: str = ""
     row: int = 0
-
-
-@dataclass(frozen=True)
-class Release:
-    """The release the imported figures are published in."""
-
-    id: str
-    title: str
-    date: date
-    notes: str = ""
 
 
 @dataclass(frozen=True)
@@ -152,7 +141,7 @@ def assemble(mapping: Mapping, council: Council, figures: list[Figure], neighbou
                                               "area_name": f.area.name, **_value_fields(f, False)})
                         for f in comparators],
         "releases": [_full("releases", {"id": release.id, "title": release.title,
-                                        "date": release.date.isoformat(), "status": "published",
+                                        "date": release.date.isoformat(), "status": release.status.value,
                                         "notes": release.notes})],
     }
     descriptor = {

@@ -15,8 +15,9 @@ from generator.importers.councils import Council, find_council, read_councils, r
 from generator.importers.ees import read_ees
 from generator.importers.lait import read_lait
 from generator.importers.mapping import SHIPPED_MAPPING, Mapping, read_mapping
-from generator.importers.package import COUNCIL, Figure, PackageContent, Release, assemble
+from generator.importers.package import COUNCIL, Figure, PackageContent, assemble
 from generator.importers.writer import write_package
+from generator.model import Release, ReleaseStatus
 from generator.problems import DataError, Problem
 
 
@@ -44,7 +45,8 @@ def _release(options: ImportOptions, council: Council, files: Sequence[str]) -> 
         f"Department for Education figures, {day.day} {day:%B} {day.year}")
     notes = (f"Figures for {council.name} and its comparators imported from the Department for "
              f"Education's published files: {', '.join(files)}.")
-    return Release(options.release_id or f"dfe-{day.isoformat()}", title, day, notes)
+    return Release(options.release_id or f"dfe-{day.isoformat()}", title, day,
+                   ReleaseStatus.PUBLISHED, notes)
 
 
 def _duplicates(figures: list[Figure]) -> list[Problem]:
