@@ -2,7 +2,8 @@
 
 Each package goes through three gates, and every problem from every gate is collected:
 1. the descriptor (``datapackage.json``) and the files it names;
-2. Frictionless validation against the format's Table Schemas (types, constraints, keys);
+2. validation against the format's Table Schemas (types, constraints, keys): Frictionless,
+   or for a clean CSV table the quicker ``screen`` that uses Frictionless' cell readers;
 3. building the model (periods are read for each indicator's period type).
 Domain rules that need the whole model live in ``rules.py``.
 """
@@ -44,6 +45,7 @@ from generator.model import (
 )
 from generator.periods import PeriodError, PeriodType, parse_canonical
 from generator.problems import Problem
+from generator.screen import screen_table
 
 DESCRIPTOR = "datapackage.json"
 SUPPORTED_FORMATS = {".csv": "csv", ".xlsx": "xlsx"}
@@ -242,47 +244,66 @@ def _read_rows(resource: Resource, file: str, problems: list[Problem],
     return tuple(rows)
 
 
-def _validate_rows(package: FrictionlessPackage, shown: dict[str, str], where: str,
-                   problems: list[Problem], keys: dict[str, tuple[Any, ...]],
-                   cache: ReadCache | None) -> tuple[dict[str, tuple[Row, ...]],
-                                                     dict[str, tuple[Row, ...]]]:
+def _validate_rows(package: FrictionlessPackage, standalone: dict[str, Resource],
+                   shown: dict[str, str], where: str, problems: list[Problem],
+                   keys: dict[str, tuple[Any, ...]], cache: ReadCache | None
+                   ) -> tuple[dict[str, tuple[Row, ...]], dict[str, tuple[Row, ...]]]:
     """Validate every table and keep its typed rows in the same pass.
 
-    Reading the rows and then validating them read every table twice, which was half the
-    check's time at council scale (see docs/performance.md).
+    A clean CSV table is vouched for by ``screen_table`` (Frictionless' cell readers without its
+    per-row machinery); any other table is validated, and its problems reported, by Frictionless.
+    Tables are taken in the format's order, so the tables foreign keys point to come first.
     """
     rows: dict[str, tuple[Row, ...]] = {}
     rejected: dict[str, tuple[Row, ...]] = {}
-    for resource in package.resources:
+    for resource in sorted(package.resources, key=lambda r: list(fmt.SCHEMAS).index(r.name)):
         key = ("rows", keys[resource.name])
         if cache is not None and key in cache:
             rows[resource.name], rejected[resource.name], found = cache[key]
             problems.extend(found)
             continue
         file = shown[resource.name]
-        kept: list[Row] = []
-        failed: list[Row] = []
         before = len(problems)
-
-        def keep(row: Any, file: str = file, kept: list[Row] = kept,
-                 failed: list[Row] = failed) -> None:
-            # A foreign-key error is reported but keeps the row: the model skips unknown ids.
-            valid = all(error.type == "foreign-key" for error in row.errors)
-            (kept if valid else failed).append(Row(file, row.row_number, row.to_dict()))
-
-        report = resource.validate(on_row=keep)
-        for task in report.tasks:
-            blank = {getattr(e, "row_number", None) for e in task.errors if e.type == "blank-row"}
-            for error in task.errors:
-                if error.type == "primary-key" and getattr(error, "row_number", None) in blank:
-                    continue  # a blank row is reported once, not also as a duplicate
-                problems.append(plain_error(error, shown.get(task.name, where),
-                                             fmt.SCHEMAS.get(task.name, {"fields": []}), task.name))
-        rows[resource.name] = tuple(kept)
-        rejected[resource.name] = tuple(failed)
+        referenced = {fk["reference"]["resource"] for fk in resource.schema.foreign_keys}
+        screened = screen_table(standalone[resource.name],
+                                {name: [row.cells for row in rows[name]]
+                                 for name in referenced if name in rows})
+        if screened is not None:
+            rows[resource.name] = tuple(Row(file, number, cells) for number, cells in screened)
+            rejected[resource.name] = ()
+        else:
+            rows[resource.name], rejected[resource.name] = _frictionless_rows(resource, file, where,
+                                                                               shown, problems)
         if cache is not None:
             cache[key] = (rows[resource.name], rejected[resource.name], tuple(problems[before:]))
-    return rows, rejected
+    order = [resource.name for resource in package.resources]
+    return ({name: rows[name] for name in order}, {name: rejected[name] for name in order})
+
+
+def _frictionless_rows(resource: Resource, file: str, where: str, shown: dict[str, str],
+                       problems: list[Problem]) -> tuple[tuple[Row, ...], tuple[Row, ...]]:
+    """Validate a table with Frictionless, reporting its problems; return kept and failed rows.
+
+    Reading the rows and then validating them read every table twice, which was half the
+    check's time at council scale (see docs/performance.md): one pass does both.
+    """
+    kept: list[Row] = []
+    failed: list[Row] = []
+
+    def keep(row: Any) -> None:
+        # A foreign-key error is reported but keeps the row: the model skips unknown ids.
+        valid = all(error.type == "foreign-key" for error in row.errors)
+        (kept if valid else failed).append(Row(file, row.row_number, row.to_dict()))
+
+    report = resource.validate(on_row=keep)
+    for task in report.tasks:
+        blank = {getattr(e, "row_number", None) for e in task.errors if e.type == "blank-row"}
+        for error in task.errors:
+            if error.type == "primary-key" and getattr(error, "row_number", None) in blank:
+                continue  # a blank row is reported once, not also as a duplicate
+            problems.append(plain_error(error, shown.get(task.name, where),
+                                        fmt.SCHEMAS.get(task.name, {"fields": []}), task.name))
+    return tuple(kept), tuple(failed)
 
 
 def read_raw_package(folder: Path, cache: ReadCache | None = None
@@ -340,7 +361,8 @@ def read_raw_package(folder: Path, cache: ReadCache | None = None
     if header_ok and resources:
         # Validate once, as a package, so foreign keys between tables are checked too.
         package = FrictionlessPackage(resources=list(resources.values()), basepath=str(folder))
-        rows, rejected = _validate_rows(package, shown, where, problems, keys, cache)
+        standalone = {name: _frictionless_resource(name, path, folder) for name, path in files.items()}
+        rows, rejected = _validate_rows(package, standalone, shown, where, problems, keys, cache)
     else:
         for name, resource in resources.items():
             if any(p.file == shown[name] and p.rule in {"unknown-column", "missing-column",
