@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import cache, cached_property
 
 
 class PeriodType(StrEnum):
@@ -45,12 +46,14 @@ class Period:
     type: PeriodType
     code: str
 
-    @property
+    # Labels are asked for many times per page: each period works its labels out once. (A frozen
+    # dataclass still has an instance __dict__, which is where cached_property keeps them.)
+    @cached_property
     def label(self) -> str:
         """Return the plain-English label used in sentences and tables."""
         return _label(self)
 
-    @property
+    @cached_property
     def short_label(self) -> str:
         """Return the compact label used on chart axes."""
         return _short_label(self)
@@ -68,6 +71,9 @@ def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+# Periods are immutable, so the constructors below hand out one shared Period for equal
+# arguments (and its labels are then worked out once).
+@cache
 def month(year: int, month_number: int) -> Period:
     """Return the calendar month."""
     return Period(
@@ -78,6 +84,7 @@ def month(year: int, month_number: int) -> Period:
     )
 
 
+@cache
 def rolling_12_months(year: int, month_number: int) -> Period:
     """Return the 12 months ending with the given month."""
     start_year, start_month = _add_months(year, month_number, -11)
@@ -89,6 +96,7 @@ def rolling_12_months(year: int, month_number: int) -> Period:
     )
 
 
+@cache
 def quarter(start_year: int, number: int) -> Period:
     """Return quarter ``number`` (1-4) of the financial year starting in April ``start_year``."""
     if number not in (1, 2, 3, 4):
@@ -103,6 +111,7 @@ def quarter(start_year: int, number: int) -> Period:
     )
 
 
+@cache
 def _split_year(start_year: int, first_month: int, kind: PeriodType) -> Period:
     """Return a year that starts in ``first_month`` of one year and ends the next: "2021-22"."""
     end_year, end_month = _add_months(start_year, first_month, 11)
@@ -120,11 +129,13 @@ def academic_year(start_year: int) -> Period:
     return _split_year(start_year, 9, PeriodType.ACADEMIC_YEAR)
 
 
+@cache
 def calendar_year(year: int) -> Period:
     """Return the calendar year."""
     return Period(date(year, 12, 31), date(year, 1, 1), PeriodType.CALENDAR_YEAR, f"{year:04d}")
 
 
+@cache
 def snapshot(day: date) -> Period:
     """Return a count or position at one date."""
     return Period(day, day, PeriodType.SNAPSHOT, day.isoformat())
@@ -281,6 +292,7 @@ def parse_period(text: str, kind: PeriodType | str) -> Period:
     return result
 
 
+@cache  # tables repeat the same few dozen periods thousands of times
 def parse_canonical(code: str, kind: PeriodType | str) -> Period:
     """Read a period that must already be in its canonical code (as the data packages require)."""
     period = parse_period(code, kind)
@@ -349,6 +361,7 @@ def months_between(earlier: Period, later: Period) -> int:
 
 # calendar.month_name formats a date on every lookup; labels are asked for many times per page.
 _MONTH_NAMES = tuple(calendar.month_name)
+_MONTH_ABBREVIATIONS = tuple(calendar.month_abbr)
 
 
 def _month_name(number: int) -> str:
@@ -380,9 +393,9 @@ def _short_label(period: Period) -> str:
     kind = period.type
     end = period.end
     if kind in (PeriodType.MONTH, PeriodType.ROLLING_12_MONTHS):
-        return f"{calendar.month_abbr[end.month]} {end.year}"
+        return f"{_MONTH_ABBREVIATIONS[end.month]} {end.year}"
     if kind is PeriodType.SNAPSHOT:
-        return f"{end.day} {calendar.month_abbr[end.month]} {end.year}"
+        return f"{end.day} {_MONTH_ABBREVIATIONS[end.month]} {end.year}"
     if kind is PeriodType.CALENDAR_YEAR:
         return str(end.year)
     if kind in (PeriodType.FINANCIAL_YEAR, PeriodType.ACADEMIC_YEAR):
