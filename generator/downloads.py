@@ -10,7 +10,7 @@ import csv
 import io
 import json
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
 from datetime import date
 from typing import Any
@@ -21,26 +21,43 @@ from generator.model import IndicatorData, Package, Release
 ZIP_DATE = (2000, 1, 1, 0, 0, 0)
 
 
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return f"{value:.10g}"
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, (tuple, frozenset, set)):
-        return fmt.LIST_SEPARATOR.join(sorted(str(getattr(v, "value", v)) for v in value))
+def _list_text(value: Any) -> str:
+    return fmt.LIST_SEPARATOR.join(sorted(str(getattr(v, "value", v)) for v in value))
+
+
+def _named_text(value: Any) -> Any:
     return getattr(value, "code", None) or getattr(value, "value", None) or str(value)
 
 
-def _row(item: Any, names: Sequence[str]) -> list[Any]:
-    return [_cell(getattr(item, name if name != "period" else "period", None)) for name in names]
+def _writer(kind: type) -> Callable[[Any], Any]:
+    """Return how a value of this type is written in a CSV cell (chosen once per type)."""
+    if kind is type(None):
+        return lambda value: ""
+    if issubclass(kind, bool):
+        return lambda value: "true" if value else "false"
+    if issubclass(kind, float):
+        return lambda value: f"{value:.10g}"
+    if issubclass(kind, date):
+        return lambda value: value.isoformat()
+    if issubclass(kind, (tuple, frozenset, set)):
+        return _list_text
+    if kind in (str, int):
+        return str
+    return _named_text  # a period (its code) or a choice (its value)
+
+
+_WRITERS: dict[type, Callable[[Any], Any]] = {}
+
+
+def _cell(value: Any) -> Any:
+    kind = type(value)
+    writer = _WRITERS.get(kind)
+    if writer is None:
+        writer = _WRITERS[kind] = _writer(kind)
+    return writer(value)
 
 
 RESOURCE_COLUMNS = {name: fmt.field_names(name) for name in fmt.SCHEMAS}
-_ATTRIBUTE = {("service_areas", "item"): "item"}
 
 
 def table_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
@@ -52,12 +69,25 @@ def table_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return buffer.getvalue()
 
 
-def _model_rows(package: Package, resource: str) -> list[list[Any]]:
-    names = RESOURCE_COLUMNS[resource]
-    items = getattr(package, resource if resource != "commentary" else "commentary")
-    present = {f.name for f in fields(items[0])} if items else set()
-    return [[_cell(getattr(item, name)) if name in present else "" for name in names]
-            for item in items]
+def _column_texts(values: list[Any]) -> list[Any]:
+    """Return a column's CSV cells; plain text and number columns skip the per-value dispatch."""
+    kinds = set(map(type, values))
+    if kinds <= {str}:
+        return values
+    if kinds <= {float, type(None)}:
+        return ["" if value is None else f"{value:.10g}" for value in values]
+    return [_cell(value) for value in values]
+
+
+def _model_rows(package: Package, resource: str) -> list[tuple[Any, ...]]:
+    items = getattr(package, resource)
+    if not items:
+        return []
+    present = {f.name for f in fields(items[0])}
+    blank = [""] * len(items)
+    columns = [_column_texts([getattr(item, name) for item in items]) if name in present else blank
+               for name in RESOURCE_COLUMNS[resource]]
+    return list(zip(*columns, strict=True))
 
 
 def package_zip(package: Package) -> bytes:

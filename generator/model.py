@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 
 from generator.periods import Period, PeriodType
 
@@ -291,12 +292,14 @@ class Site:
     priorities: tuple[Priority, ...] = ()
     releases: tuple[Release, ...] = ()
 
+    @cached_property
+    def by_id(self) -> dict[str, IndicatorData]:
+        """Every indicator's data by its id (built once: pages look indicators up by id)."""
+        return {item.indicator.id: item for item in self.indicators}
+
     def indicator(self, indicator_id: str) -> IndicatorData:
         """Return one indicator's data by id."""
-        for item in self.indicators:
-            if item.indicator.id == indicator_id:
-                return item
-        raise KeyError(indicator_id)
+        return self.by_id[indicator_id]
 
 
 def assemble_site(packages: Iterable[Package]) -> Site:

@@ -185,10 +185,10 @@ def generate(site: Site, context: SiteContext,
 
 def _neighbours(site: Site, ind: Any) -> tuple[Any, ...]:
     """Return the other objects an indicator's page names: related, priorities, replacement."""
-    known = {d.indicator.id: d.indicator for d in site.indicators}
-    return (tuple(known[other] for other in ind.related if other in known),
+    known = site.by_id
+    return (tuple(known[other].indicator for other in ind.related if other in known),
             tuple(p for p in site.priorities if p.id in ind.priorities),
-            known.get(ind.replaced_by))
+            known[ind.replaced_by].indicator if ind.replaced_by in known else None)
 
 
 def _indicator_page(site: Site, data: IndicatorData, analysis: Any, context: SiteContext,
@@ -198,7 +198,7 @@ def _indicator_page(site: Site, data: IndicatorData, analysis: Any, context: Sit
     view = views.indicator_view(data, analysis, context.council)
     series = time_series(data, context.council, view.chart_title, f"chart-{ind.id}")
     parts = breakdown(data, f"breakdown-{ind.id}")
-    known = {d.indicator.id for d in site.indicators}
+    known = site.by_id
     return {
         "ind": ind,
         "view": view,
