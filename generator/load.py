@@ -45,7 +45,7 @@ from generator.model import (
 )
 from generator.periods import PeriodError, PeriodType, parse_canonical
 from generator.problems import Problem
-from generator.screen import screen_table
+from generator.screen import Kept, screen_table
 
 DESCRIPTOR = "datapackage.json"
 SUPPORTED_FORMATS = {".csv": "csv", ".xlsx": "xlsx"}
@@ -216,16 +216,24 @@ def _frictionless_resource(name: str, path: Path, folder: Path) -> Resource:
     )
 
 
-def _header_ok(resource: Resource, file: str, problems: list[Problem]) -> bool:
-    """Open the table and check its header row; a reader failure becomes a problem."""
+def _open_table(resource: Resource, file: str, problems: list[Problem],
+                kept: Kept | None) -> tuple[bool, tuple[Row, ...] | None]:
+    """Open a table once: check its header row, then (given ``kept``) screen its rows.
+
+    Returns whether the header is usable and, when the screen vouched for the table, its rows.
+    A reader failure becomes a problem.
+    """
     try:
         with resource:
-            labels = resource.labels  # type: ignore[attr-defined]
-            return _check_header([str(label).strip() for label in labels], resource.name,
-                                 file, problems)
+            labels = [str(label).strip() for label in resource.labels]  # type: ignore[attr-defined]
+            if not _check_header(labels, resource.name, file, problems):
+                return False, None
+            screened = None if kept is None else screen_table(resource, kept)
     except Exception as error:  # noqa: BLE001 - any reader failure becomes a problem report
         problems.append(unreadable(file, error))
-        return False
+        return False, None
+    return True, None if screened is None else tuple(Row(file, number, cells)
+                                                    for number, cells in screened)
 
 
 def _read_rows(resource: Resource, file: str, problems: list[Problem],
@@ -244,40 +252,50 @@ def _read_rows(resource: Resource, file: str, problems: list[Problem],
     return tuple(rows)
 
 
-def _validate_rows(package: FrictionlessPackage, standalone: dict[str, Resource],
+def _kept(resource: Resource, screened: dict[str, tuple[Row, ...]],
+          keys: dict[str, tuple[Any, ...]], cache: ReadCache | None) -> Kept:
+    """Return the valid rows of the tables a table's foreign keys point to, where known yet."""
+    kept: dict[str, list[dict[str, Any]]] = {}
+    for foreign in resource.schema.foreign_keys:
+        name = foreign["reference"]["resource"]
+        if name in screened:
+            kept[name] = [row.cells for row in screened[name]]
+        elif cache is not None and name in keys and ("rows", keys[name]) in cache:
+            kept[name] = [row.cells for row in cache[("rows", keys[name])][0]]
+    return kept
+
+
+def _validate_rows(folder: Path, files: dict[str, Path], screened: dict[str, tuple[Row, ...]],
                    shown: dict[str, str], where: str, problems: list[Problem],
                    keys: dict[str, tuple[Any, ...]], cache: ReadCache | None
                    ) -> tuple[dict[str, tuple[Row, ...]], dict[str, tuple[Row, ...]]]:
-    """Validate every table and keep its typed rows in the same pass.
+    """Return every table's valid and rejected rows: from the cache, the screen or Frictionless.
 
-    A clean CSV table is vouched for by ``screen_table`` (Frictionless' cell readers without its
-    per-row machinery); any other table is validated, and its problems reported, by Frictionless.
-    Tables are taken in the format's order, so the tables foreign keys point to come first.
+    A table the screen did not vouch for is validated, and its problems reported, by
+    Frictionless, as part of a package so that its foreign keys are checked too.
     """
     rows: dict[str, tuple[Row, ...]] = {}
     rejected: dict[str, tuple[Row, ...]] = {}
-    for resource in sorted(package.resources, key=lambda r: list(fmt.SCHEMAS).index(r.name)):
-        key = ("rows", keys[resource.name])
+    package: FrictionlessPackage | None = None
+    for name in files:
+        key = ("rows", keys[name])
         if cache is not None and key in cache:
-            rows[resource.name], rejected[resource.name], found = cache[key]
+            rows[name], rejected[name], found = cache[key]
             problems.extend(found)
             continue
-        file = shown[resource.name]
         before = len(problems)
-        referenced = {fk["reference"]["resource"] for fk in resource.schema.foreign_keys}
-        screened = screen_table(standalone[resource.name],
-                                {name: [row.cells for row in rows[name]]
-                                 for name in referenced if name in rows})
-        if screened is not None:
-            rows[resource.name] = tuple(Row(file, number, cells) for number, cells in screened)
-            rejected[resource.name] = ()
+        if name in screened:
+            rows[name], rejected[name] = screened[name], ()
         else:
-            rows[resource.name], rejected[resource.name] = _frictionless_rows(resource, file, where,
-                                                                               shown, problems)
+            if package is None:
+                package = FrictionlessPackage(
+                    resources=[_frictionless_resource(other, path, folder)
+                               for other, path in files.items()], basepath=str(folder))
+            rows[name], rejected[name] = _frictionless_rows(package.get_resource(name), shown[name],
+                                                            where, shown, problems)
         if cache is not None:
-            cache[key] = (rows[resource.name], rejected[resource.name], tuple(problems[before:]))
-    order = [resource.name for resource in package.resources]
-    return ({name: rows[name] for name in order}, {name: rejected[name] for name in order})
+            cache[key] = (rows[name], rejected[name], tuple(problems[before:]))
+    return rows, rejected
 
 
 def _frictionless_rows(resource: Resource, file: str, where: str, shown: dict[str, str],
@@ -354,15 +372,21 @@ def read_raw_package(folder: Path, cache: ReadCache | None = None
     keys = {name: (name, stamp, referenced) for name, stamp in stamps.items()}
     resources = {name: _frictionless_resource(name, path, folder) for name, path in files.items()}
     shown = {name: display_path(path) for name, path in files.items()}
-    header_ok = all([_header_ok(resource, shown[name], problems)
-                     for name, resource in resources.items()])
+    # Each table is opened once, in the format's order so that the tables foreign keys point
+    # to are screened before the tables that point to them.
+    screened: dict[str, tuple[Row, ...]] = {}
+    header_ok = True
+    for name in sorted(resources, key=list(fmt.SCHEMAS).index):
+        cached = cache is not None and ("rows", keys[name]) in cache
+        ok, table = _open_table(resources[name], shown[name], problems,
+                                None if cached else _kept(resources[name], screened, keys, cache))
+        header_ok = header_ok and ok
+        if table is not None:
+            screened[name] = table
     rows: dict[str, tuple[Row, ...]] = {}
     rejected: dict[str, tuple[Row, ...]] = {}
     if header_ok and resources:
-        # Validate once, as a package, so foreign keys between tables are checked too.
-        package = FrictionlessPackage(resources=list(resources.values()), basepath=str(folder))
-        standalone = {name: _frictionless_resource(name, path, folder) for name, path in files.items()}
-        rows, rejected = _validate_rows(package, standalone, shown, where, problems, keys, cache)
+        rows, rejected = _validate_rows(folder, files, screened, shown, where, problems, keys, cache)
     else:
         for name, resource in resources.items():
             if any(p.file == shown[name] and p.rule in {"unknown-column", "missing-column",

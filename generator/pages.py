@@ -17,6 +17,7 @@ from generator import changes, downloads, views
 from generator.analysis.glossary import ABBREVIATIONS
 from generator.charts import breakdown, time_series
 from generator.model import IndicatorData, Release, ReleaseStatus, Site
+from generator.parallel import split_map
 from generator.render import render
 
 
@@ -140,19 +141,26 @@ def generate(site: Site, context: SiteContext,
          exceptions=exceptions, areas=area_cards)
     page("exceptions/index.md", "exceptions.md.j2", exceptions=exceptions)
 
-    for data in site.indicators:
+    def indicator_files(data: IndicatorData) -> dict[str, str | bytes]:
+        """Return an indicator's page and downloads."""
         ind = data.indicator
         path = f"{ind.service_area}/{ind.id}/index.md"
-        # Everything the page shows besides its own data: names of related indicators,
-        # priorities and the replacement, the release and the site's settings.
-        surroundings = (data, release, upcoming, context, _neighbours(site, ind))
+        view = _indicator_page(site, data, analyses[ind.id], context, release)
+        return {path: rendered(path, "indicator.md.j2", **view), **_indicator_downloads(data, release)}
 
-        def make(data: IndicatorData = data, path: str = path) -> dict[str, str | bytes]:
-            view = _indicator_page(site, data, analyses[data.indicator.id], context, release)
-            return {path: rendered(path, "indicator.md.j2", **view),
-                    **_indicator_downloads(data, release)}
-
-        files.update(_remembered(cache, ("pages", ind.id), surroundings, make))
+    if cache is None:
+        # A full build: the pages are independent, so they are shared between the cores.
+        made = split_map(indicator_files, site.indicators)
+    else:
+        # The preview: a page is made again only when what it shows has changed. Besides its
+        # own data, that is the names of related indicators, priorities and the replacement,
+        # the release and the site's settings.
+        made = [_remembered(cache, ("pages", data.indicator.id),
+                            (data, release, upcoming, context, _neighbours(site, data.indicator)),
+                            partial(indicator_files, data))
+                for data in site.indicators]
+    for indicator_files_made in made:
+        files.update(indicator_files_made)
 
     priority_cards = []
     for priority in site.priorities:

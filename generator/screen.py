@@ -52,14 +52,13 @@ def _distinct(values: list[Any] | list[tuple[Any, ...]]) -> bool:
 def screen_table(resource: Resource, kept: Kept) -> list[tuple[int, dict[str, Any]]] | None:
     """Return each row's number and typed cells if the table is certainly valid, else ``None``.
 
-    ``resource`` must not belong to a Frictionless package (so opening it does not read the
-    tables its foreign keys point to); ``kept`` holds those tables' valid rows instead.
+    ``resource`` must be open and must not belong to a Frictionless package (so opening it did
+    not read the tables its foreign keys point to); ``kept`` holds those tables' valid rows.
     """
     if not isinstance(resource, TableResource) or resource.format != "csv":
         return None  # Excel cells arrive typed; Frictionless handles them
     try:
-        with resource:
-            return _screen_open(resource, kept)
+        return _screen_open(resource, kept)
     except _Doubt:
         return None
     except Exception:  # noqa: BLE001 - a read error is Frictionless' to report, with its words

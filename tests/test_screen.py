@@ -212,5 +212,6 @@ INLINE = [
                          ids=[case[0] for case in INLINE])
 def test_screen_table_on_its_own(name: str, text: str, schema: dict[str, Any], vouched: bool,
                                  valid: bool, tmp_path: Path) -> None:
-    assert (screen_table(_inline(tmp_path, text, schema), {}) is not None) is vouched
+    with _inline(tmp_path, text, schema) as resource:
+        assert (screen_table(resource, {}) is not None) is vouched
     assert _inline(tmp_path, text, schema).validate().valid is valid

@@ -1,0 +1,74 @@
+"""Share independent work between the machine's cores (CI's runners have two).
+
+A build's indicator pages do not depend on one another, so ``split_map`` gives each of a few
+forked processes a contiguous slice of them and puts the results back in order: the output is
+the same as working through them one by one. Forking means the children start with everything
+the build has already read and worked out; only their results travel back.
+
+It works serially when that is safer or no quicker: a single core, too few items to repay a
+fork, a platform without fork, or other threads running (forking a threaded process such as
+the preview server can deadlock the child). ``PERFSITE_WORKERS`` sets the number of processes
+(1 switches it off).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+WORKERS_VARIABLE = "PERFSITE_WORKERS"
+#: Fewer items than this per process do not repay the fork and the results' trip back.
+MIN_ITEMS_PER_WORKER = 20
+
+# Set in each child by the pool's initializer (inherited through fork, never pickled).
+_job: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+
+
+def workers() -> int:
+    """Return how many processes to share work between on this machine, now."""
+    asked = os.environ.get(WORKERS_VARIABLE, "").strip()
+    if asked:
+        try:
+            return max(1, int(asked))
+        except ValueError:
+            raise ValueError(f"{WORKERS_VARIABLE} must be a whole number, not {asked!r}") from None
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return 1
+    return min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+               else os.cpu_count() or 1, 4)
+
+
+def _start(function: Callable[[Any], Any], items: Sequence[Any]) -> None:
+    global _job
+    _job = (function, items)
+
+
+def _slice(bounds: tuple[int, int]) -> list[Any]:
+    assert _job is not None, "the pool's initializer did not run"
+    function, items = _job
+    return [function(items[index]) for index in range(*bounds)]
+
+
+def split_map(function: Callable[[Item], Result], items: Sequence[Item],
+              processes: int | None = None) -> list[Result]:
+    """Return ``[function(item) for item in items]``, sharing the items between processes.
+
+    ``function`` may be a closure and ``items`` anything: children inherit both through fork.
+    Results must be picklable. An exception in a child is raised here, with its traceback.
+    """
+    count = workers() if processes is None else processes
+    count = min(count, len(items) // MIN_ITEMS_PER_WORKER)
+    if count < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(item) for item in items]
+    step = -(-len(items) // count)
+    bounds = [(start, min(start + step, len(items))) for start in range(0, len(items), step)]
+    with ProcessPoolExecutor(len(bounds), mp_context=multiprocessing.get_context("fork"),
+                             initializer=_start, initargs=(function, items)) as pool:
+        return [result for part in pool.map(_slice, bounds) for result in part]

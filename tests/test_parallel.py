@@ -1,0 +1,93 @@
+"""Sharing work between cores (``generator/parallel.py``) changes nothing but the time taken."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from generator import parallel
+from generator.build import site_context
+from generator.check import load_site
+from generator.disclosure import protect
+from generator.pages import generate
+from generator.parallel import WORKERS_VARIABLE, split_map, workers
+from generator.settings import load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_split_map_keeps_order_and_runs_in_other_processes() -> None:
+    lock = threading.Lock()  # closures over unpicklable things still work: children fork
+    items = list(range(100))
+    results = split_map(lambda item: (item * item, os.getpid(), lock.locked()), items, processes=2)
+    assert [square for square, _, _ in results] == [item * item for item in items]
+    assert len({pid for _, pid, _ in results}) == 2
+    assert os.getpid() not in {pid for _, pid, _ in results}
+
+
+def test_split_map_works_here_when_there_is_too_little_to_share() -> None:
+    items = list(range(parallel.MIN_ITEMS_PER_WORKER * 2 - 1))
+    results = split_map(lambda item: os.getpid(), items, processes=2)
+    assert set(results) == {os.getpid()}
+
+
+def _fail_on_fifty(item: int) -> int:
+    if item == 50:
+        raise ValueError("item fifty is broken")
+    return item
+
+
+def test_an_error_in_a_child_is_raised_here() -> None:
+    with pytest.raises(ValueError, match="item fifty is broken"):
+        split_map(_fail_on_fifty, list(range(100)), processes=2)
+
+
+@pytest.mark.parametrize(("setting", "expected"), [("1", 1), ("3", 3), (" 2 ", 2), ("0", 1)])
+def test_the_variable_sets_the_processes(setting: str, expected: int,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(WORKERS_VARIABLE, setting)
+    assert workers() == expected
+
+
+def test_a_bad_variable_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(WORKERS_VARIABLE, "two")
+    with pytest.raises(ValueError, match=WORKERS_VARIABLE):
+        workers()
+
+
+def test_no_fork_while_other_threads_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(WORKERS_VARIABLE, raising=False)
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert workers() == 1
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_generated_files_are_the_same_shared_or_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = load_settings(ROOT / "mkdocs.yml")
+    site = protect(load_site(settings.packages), settings.suppression_threshold)
+    context = site_context(settings, None, None)
+    monkeypatch.setenv(WORKERS_VARIABLE, "1")
+    alone = generate(site, context)
+
+    pools: list[int] = []
+
+    class CountedPool(parallel.ProcessPoolExecutor):
+        def __init__(self, max_workers: int, **options: object) -> None:
+            pools.append(max_workers)
+            super().__init__(max_workers, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setenv(WORKERS_VARIABLE, "2")
+    monkeypatch.setattr(parallel, "MIN_ITEMS_PER_WORKER", 1)  # the example has 36 indicators
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", CountedPool)
+    shared = generate(site, context)
+    assert pools == [2], "the indicator pages were not shared between two processes"
+    assert list(shared) == list(alone)
+    assert shared == alone
