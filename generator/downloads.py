@@ -13,10 +13,12 @@ import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from generator import format as fmt
 from generator.model import IndicatorData, Package, Release
+from generator.periods import Period
 
 ZIP_DATE = (2000, 1, 1, 0, 0, 0)
 
@@ -69,13 +71,17 @@ def table_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return buffer.getvalue()
 
 
-def _column_texts(values: list[Any]) -> list[Any]:
-    """Return a column's CSV cells; plain text and number columns skip the per-value dispatch."""
+def _column_texts(values: Sequence[Any]) -> Sequence[Any]:
+    """Return a column's CSV cells; common columns skip the per-value dispatch."""
     kinds = set(map(type, values))
     if kinds <= {str}:
         return values
     if kinds <= {float, type(None)}:
         return ["" if value is None else f"{value:.10g}" for value in values]
+    if kinds == {Period}:
+        return [value.code for value in values]
+    if len(kinds) == 1 and issubclass(kinds.pop(), StrEnum):
+        return [value.value for value in values]
     return [_cell(value) for value in values]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -17,7 +18,7 @@ from generator import changes, downloads, views
 from generator.analysis.glossary import ABBREVIATIONS
 from generator.charts import breakdown, time_series
 from generator.model import IndicatorData, Release, ReleaseStatus, Site
-from generator.parallel import split_map
+from generator.parallel import started
 from generator.render import render
 
 
@@ -127,20 +128,6 @@ def generate(site: Site, context: SiteContext,
     def rows_of(members: list[IndicatorData]) -> list[dict[str, Any]]:
         return [views.table_row(d, analyses[d.indicator.id]) for d in members]
 
-    summary = rollup_of(list(site.indicators))
-    exceptions = views.exception_rows(site, analyses, summary)
-    area_cards = []
-    for area in site.service_areas:
-        members = [d for d in site.indicators if d.indicator.service_area == area.id]
-        area_summary = rollup_of(members)
-        area_cards.append({"area": area, "indicator_count": len(members),
-                           "summary_text": views.summary_text(area_summary)})
-        page(f"{area.id}/index.md", "area.md.j2", area=area, rows=rows_of(members),
-             summary=area_summary)
-    page("index.md", "home.md.j2", summary=summary,
-         exceptions=exceptions, areas=area_cards)
-    page("exceptions/index.md", "exceptions.md.j2", exceptions=exceptions)
-
     def indicator_files(data: IndicatorData) -> dict[str, str | bytes]:
         """Return an indicator's page and downloads."""
         ind = data.indicator
@@ -148,45 +135,62 @@ def generate(site: Site, context: SiteContext,
         view = _indicator_page(site, data, analyses[ind.id], context, release)
         return {path: rendered(path, "indicator.md.j2", **view), **_indicator_downloads(data, release)}
 
+    pending: AbstractContextManager[Callable[[], list[dict[str, str | bytes]]]]
     if cache is None:
-        # A full build: the pages are independent, so they are shared between the cores.
-        made = split_map(indicator_files, site.indicators)
+        # A full build: the indicator pages are independent, so forked processes make them
+        # while this one makes the other pages.
+        pending = started(indicator_files, site.indicators)
     else:
         # The preview: a page is made again only when what it shows has changed. Besides its
         # own data, that is the names of related indicators, priorities and the replacement,
         # the release and the site's settings.
-        made = [_remembered(cache, ("pages", data.indicator.id),
-                            (data, release, upcoming, context, _neighbours(site, data.indicator)),
-                            partial(indicator_files, data))
-                for data in site.indicators]
-    for indicator_files_made in made:
-        files.update(indicator_files_made)
+        pending = nullcontext(lambda: [
+            _remembered(cache, ("pages", data.indicator.id),
+                        (data, release, upcoming, context, _neighbours(site, data.indicator)),
+                        partial(indicator_files, data))
+            for data in site.indicators])
+    with pending as indicator_results:
+        summary = rollup_of(list(site.indicators))
+        exceptions = views.exception_rows(site, analyses, summary)
+        area_cards = []
+        for area in site.service_areas:
+            members = [d for d in site.indicators if d.indicator.service_area == area.id]
+            area_summary = rollup_of(members)
+            area_cards.append({"area": area, "indicator_count": len(members),
+                               "summary_text": views.summary_text(area_summary)})
+            page(f"{area.id}/index.md", "area.md.j2", area=area, rows=rows_of(members),
+                 summary=area_summary)
+        page("index.md", "home.md.j2", summary=summary,
+             exceptions=exceptions, areas=area_cards)
+        page("exceptions/index.md", "exceptions.md.j2", exceptions=exceptions)
 
-    priority_cards = []
-    for priority in site.priorities:
-        members = [d for d in site.indicators if priority.id in d.indicator.priorities]
-        item_summary = rollup_of(members)
-        priority_cards.append({"priority": priority, "indicator_count": len(members),
-                               "summary_text": views.summary_text(item_summary)})
-        page(f"priorities/{priority.id}/index.md", "priority.md.j2", priority=priority,
-             rows=rows_of(members), summary=item_summary)
-    if site.priorities:
-        page("priorities/index.md", "priorities.md.j2", priorities=priority_cards)
+        priority_cards = []
+        for priority in site.priorities:
+            members = [d for d in site.indicators if priority.id in d.indicator.priorities]
+            item_summary = rollup_of(members)
+            priority_cards.append({"priority": priority, "indicator_count": len(members),
+                                   "summary_text": views.summary_text(item_summary)})
+            page(f"priorities/{priority.id}/index.md", "priority.md.j2", priority=priority,
+                 rows=rows_of(members), summary=item_summary)
+        if site.priorities:
+            page("priorities/index.md", "priorities.md.j2", priorities=priority_cards)
 
-    page("glossary/index.md", "glossary.md.j2", terms=views.glossary_terms())
-    page("methodology/index.md", "methodology.md.j2", threshold=context.threshold)
-    page("about-data/index.md", "about-data.md.j2", packages=site.packages,
-         sources=views.sources(site))
-    page("accessibility/index.md", "accessibility.md.j2", contact=context.contact,
-         statement_date=long_date(release.date))
-    page("releases/index.md", "releases.md.j2",
-         releases=[{"release": r, "date": long_date(r.date),
-                    "status": "Published" if r.status is ReleaseStatus.PUBLISHED else "Planned"}
-                   for r in reversed(site.releases)])
-    page("whats-changed/index.md", "whats-changed.md.j2",
-         changes=changes.compare(context.previous, site))
-    for package in site.packages:
-        files[f"downloads/{package.name}.zip"] = downloads.package_zip(package)
+        page("glossary/index.md", "glossary.md.j2", terms=views.glossary_terms())
+        page("methodology/index.md", "methodology.md.j2", threshold=context.threshold)
+        page("about-data/index.md", "about-data.md.j2", packages=site.packages,
+             sources=views.sources(site))
+        page("accessibility/index.md", "accessibility.md.j2", contact=context.contact,
+             statement_date=long_date(release.date))
+        page("releases/index.md", "releases.md.j2",
+             releases=[{"release": r, "date": long_date(r.date),
+                        "status": "Published" if r.status is ReleaseStatus.PUBLISHED else "Planned"}
+                       for r in reversed(site.releases)])
+        page("whats-changed/index.md", "whats-changed.md.j2",
+             changes=changes.compare(context.previous, site))
+        for package in site.packages:
+            files[f"downloads/{package.name}.zip"] = downloads.package_zip(package)
+        for made in indicator_results():
+            files.update(made)
     files.update(_redirects(site, context))
     return files
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
@@ -63,12 +64,27 @@ def split_map(function: Callable[[Item], Result], items: Sequence[Item],
     ``function`` may be a closure and ``items`` anything: children inherit both through fork.
     Results must be picklable. An exception in a child is raised here, with its traceback.
     """
+    with started(function, items, processes) as results:
+        return results()
+
+
+@contextmanager
+def started(function: Callable[[Item], Result], items: Sequence[Item],
+            processes: int | None = None) -> Iterator[Callable[[], list[Result]]]:
+    """Start ``split_map``'s work and yield a function that waits for its results.
+
+    The caller can do other work in between, which the machine's cores then share with the
+    children. When no processes are started, the items are worked through when the results
+    are asked for.
+    """
     count = workers() if processes is None else processes
     count = min(count, len(items) // MIN_ITEMS_PER_WORKER)
     if count < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [function(item) for item in items]
+        yield lambda: [function(item) for item in items]
+        return
     step = -(-len(items) // count)
     bounds = [(start, min(start + step, len(items))) for start in range(0, len(items), step)]
     with ProcessPoolExecutor(len(bounds), mp_context=multiprocessing.get_context("fork"),
                              initializer=_start, initargs=(function, items)) as pool:
-        return [result for part in pool.map(_slice, bounds) for result in part]
+        parts = pool.map(_slice, bounds)
+        yield lambda: [result for part in parts for result in part]
