@@ -120,6 +120,8 @@ CASES = [
     Case("Excel CSV UTF-8 (BOM, CRLF, all quoted), every file", _every_csv(_excel), works=True),
     Case("Excel CSV on Windows (cp1252)", _cp1252, works=False, file="commentary.csv",
          says="not saved as UTF-8"),
+    Case("Unicode text (UTF-16) from Excel", _rewrite("commentary.csv", str, encoding="utf-16"),
+         works=False, file="commentary.csv", says="not saved as UTF-8"),
     Case("spaces around header labels", _header_spaces(OBSERVATIONS), works=True),
     Case("blank lines at the end", _blank_lines_at_end, works=False, says="blank"),
     Case("header row only (comparators.csv)", _header_only, works=True),
