@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
 from datetime import date
 from enum import StrEnum
+from operator import attrgetter
 from typing import Any
 
 from generator import format as fmt
@@ -132,16 +133,28 @@ INDICATOR_CSV_HEADER = ["indicator_id", "period", "period_label", "area_type", "
 
 def indicator_csv(data: IndicatorData) -> str:
     """Return one indicator's own figures and its comparators as one tidy CSV."""
-    rows = []
-    for o in data.observations:
-        rows.append([o.indicator_id, o.period.code, o.period.label, "council", "", "",
-                     _cell(o.value), _cell(o.numerator), _cell(o.denominator),
-                     _cell(o.missing), _cell(o.flags)])
-    for c in data.comparators:
-        rows.append([c.indicator_id, c.period.code, c.period.label, c.area_type.value, c.area_code,
-                     c.area_name, _cell(c.value), _cell(c.numerator), _cell(c.denominator),
-                     _cell(c.missing), ""])
-    return table_csv(INDICATOR_CSV_HEADER, rows)
+    observations, comparators = data.observations, data.comparators
+    ours = len(observations)
+
+    def both(of_observation: Any, of_comparator: Any) -> list[Any]:
+        return [*map(of_observation, observations), *map(of_comparator, comparators)]
+
+    def numbers(name: str) -> Sequence[Any]:
+        get = attrgetter(name)
+        return _column_texts(both(get, get))
+
+    columns = [
+        [data.indicator.id] * (ours + len(comparators)),
+        both(lambda o: o.period.code, lambda c: c.period.code),
+        both(lambda o: o.period.label, lambda c: c.period.label),
+        ["council"] * ours + [c.area_type.value for c in comparators],
+        [""] * ours + [c.area_code for c in comparators],
+        [""] * ours + [c.area_name for c in comparators],
+        numbers("value"), numbers("numerator"), numbers("denominator"),
+        _column_texts(both(attrgetter("missing"), attrgetter("missing"))),
+        [_cell(o.flags) for o in observations] + [""] * len(comparators),
+    ]
+    return table_csv(INDICATOR_CSV_HEADER, zip(*columns, strict=True))
 
 
 def _json_value(value: Any) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from generator.model import Indicator, Missing, Unit
 
@@ -25,7 +26,18 @@ def round_half_up(value: float, places: int) -> Decimal:
 
 def format_number(value: float, places: int) -> str:
     """Return a number with thousands separators and fixed decimal places."""
+    if not value:
+        return _format(value, places)  # not remembered: 0.0 and -0.0 are equal keys
+    return _remembered_format(value, places)
+
+
+def _format(value: float, places: int) -> str:
     return f"{round_half_up(value, places):,.{places}f}"
+
+
+# A page shows each figure several times (table, chart, sentences) and published figures
+# repeat: decimal rounding is worth doing once per value.
+_remembered_format = lru_cache(maxsize=65536)(_format)
 
 
 def table_value(value: float | None, indicator: Indicator, missing: Missing | None = None) -> str:

@@ -62,3 +62,19 @@ def test_everyday_fraction(percentage, expected):
 ])
 def test_format_range(unit, low, high, expected):
     assert format_range(low, high, indicator(unit=unit, denominator="Children")) == expected
+
+
+# format_number remembers what it worked out; asking twice, and asking for 0.0 before -0.0
+# (equal keys), must not change an answer.
+FORMATS = [(0.0, 1, "0.0"), (-0.0, 1, "-0.0"), (-0.04, 1, "-0.0"), (0.05, 1, "0.1"),
+           (2.5, 0, "3"), (2.5, 1, "2.5"), (1234.55, 1, "1,234.6"), (1234.55, 2, "1,234.55"),
+           (1e6, 0, "1,000,000"), (12, 1, "12.0")]
+
+
+@pytest.mark.parametrize("repeat", [1, 2])
+def test_format_number_every_time(repeat: int) -> None:
+    from generator.numbers import format_number
+
+    for _ in range(repeat):
+        assert [format_number(value, places) for value, places, _ in FORMATS] == \
+            [expected for _, _, expected in FORMATS]
