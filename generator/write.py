@@ -46,20 +46,6 @@ def strip_indentation(html: str) -> str:
     return "".join(out)
 
 
-def strip_html_indentation(folder: Path, newer_than: float | None = None) -> None:
-    """Remove line indentation from every HTML page of a built site.
-
-    About a third of each page is indentation from Material's navigation templates. Only
-    whitespace that HTML already collapses is removed: no entity, tag or attribute is touched,
-    so what a reader sees and what a scanner reads are unchanged.
-    """
-    for path in sorted(folder.rglob("*.html")):
-        if newer_than is not None and path.stat().st_mtime < newer_than:
-            continue  # a dirty rebuild left this page as it was
-        text = path.read_text(encoding="utf-8")
-        path.write_text(strip_indentation(text), encoding="utf-8", newline="\n")
-
-
 def write_changed_files(folder: Path, files: Mapping[str, str | bytes]) -> list[str]:
     """Make ``folder`` hold exactly ``files``, touching only files whose content differs.
 
