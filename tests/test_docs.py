@@ -138,3 +138,19 @@ def test_links_between_docs_resolve(page: Path) -> None:
             headings = re.findall(r"^#+ (.+)$", linked.read_text(encoding="utf-8"), re.MULTILINE)
             slugs = {re.sub(r"[^\w\- ]", "", h).strip().lower().replace(" ", "-") for h in headings}
             assert anchor in slugs, f"{page.name} links to missing #{anchor} in {linked.name}"
+
+
+# Environment variables the generator reads (tests and the benchmark have their own, documented
+# in docs/quality-gates.md and docs/performance.md).
+GENERATOR_VARIABLES = sorted({name for path in (DOCS.parent / "generator").rglob("*.py")
+                              for name in re.findall(r"\"(PERFSITE_[A-Z_]+)\"",
+                                                     path.read_text(encoding="utf-8"))})
+
+
+def test_generator_variables_are_found() -> None:
+    assert "PERFSITE_WORKERS" in GENERATOR_VARIABLES
+
+
+@pytest.mark.parametrize("name", GENERATOR_VARIABLES)
+def test_every_environment_variable_is_documented(name: str) -> None:
+    assert f"`{name}" in COMMANDS.read_text(encoding="utf-8"), f"docs/commands.md: document {name}"

@@ -24,7 +24,7 @@ def test_split_map_keeps_order_and_runs_in_other_processes() -> None:
     items = list(range(100))
     results = split_map(lambda item: (item * item, os.getpid(), lock.locked()), items, processes=2)
     assert [square for square, _, _ in results] == [item * item for item in items]
-    assert len({pid for _, pid, _ in results}) == 2
+    # Forked processes did the work (one of them may take both slices if it is quicker).
     assert os.getpid() not in {pid for _, pid, _ in results}
 
 
