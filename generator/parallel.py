@@ -1,20 +1,21 @@
 """Share independent work between the machine's cores (CI's runners have two).
 
-A build's indicator pages do not depend on one another, so ``split_map`` gives each of a few
+A build's indicator pages do not depend on one another, so ``started`` gives each of a few
 forked processes a contiguous slice of them and puts the results back in order: the output is
 the same as working through them one by one. Forking means the children start with everything
 the build has already read and worked out; only their results travel back.
 
 It works serially when that is safer or no quicker: a single core, too few items to repay a
-fork, a platform without fork, or other threads running (forking a threaded process such as
-the preview server can deadlock the child). ``PERFSITE_WORKERS`` sets the number of processes
-(1 switches it off).
+fork, a system other than Linux (where CI and most servers run), or other threads running
+(forking a threaded process such as the preview server can deadlock the child).
+``PERFSITE_WORKERS`` sets the number of processes (1 switches it off).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -40,8 +41,8 @@ def workers() -> int:
             return max(1, int(asked))
         except ValueError:
             raise ValueError(f"{WORKERS_VARIABLE} must be a whole number, not {asked!r}") from None
-    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
-        return 1
+    if not sys.platform.startswith("linux") or threading.active_count() > 1:
+        return 1  # macOS has fork but its system libraries are not safe to fork; Windows has none
     return min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
                else os.cpu_count() or 1, 4)
 
@@ -57,25 +58,16 @@ def _slice(bounds: tuple[int, int]) -> list[Any]:
     return [function(items[index]) for index in range(*bounds)]
 
 
-def split_map(function: Callable[[Item], Result], items: Sequence[Item],
-              processes: int | None = None) -> list[Result]:
-    """Return ``[function(item) for item in items]``, sharing the items between processes.
-
-    ``function`` may be a closure and ``items`` anything: children inherit both through fork.
-    Results must be picklable. An exception in a child is raised here, with its traceback.
-    """
-    with started(function, items, processes) as results:
-        return results()
-
-
 @contextmanager
 def started(function: Callable[[Item], Result], items: Sequence[Item],
             processes: int | None = None) -> Iterator[Callable[[], list[Result]]]:
-    """Start ``split_map``'s work and yield a function that waits for its results.
+    """Start ``[function(item) for item in items]`` and yield a function that returns it.
 
-    The caller can do other work in between, which the machine's cores then share with the
-    children. When no processes are started, the items are worked through when the results
-    are asked for.
+    The items are shared between forked processes; the caller can do other work until it asks
+    for the results, and the machine's cores share it with the children. ``function`` may be a
+    closure and ``items`` anything: children inherit both through fork. Results must be
+    picklable; an exception in a child is raised when the results are asked for, with its
+    traceback. When no processes are started, the items are worked through at that point.
     """
     count = workers() if processes is None else processes
     count = min(count, len(items) // MIN_ITEMS_PER_WORKER)

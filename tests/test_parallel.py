@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,10 +15,15 @@ from generator.build import site_context
 from generator.check import load_site
 from generator.disclosure import protect
 from generator.pages import generate
-from generator.parallel import WORKERS_VARIABLE, split_map, workers
+from generator.parallel import WORKERS_VARIABLE, started, workers
 from generator.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def split_map(function: Callable[[Any], Any], items: list[Any], processes: int) -> list[Any]:
+    with started(function, items, processes) as results:
+        return results()
 
 
 def test_split_map_keeps_order_and_runs_in_other_processes() -> None:
@@ -56,6 +63,13 @@ def test_a_bad_variable_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(WORKERS_VARIABLE, "two")
     with pytest.raises(ValueError, match=WORKERS_VARIABLE):
         workers()
+
+
+@pytest.mark.parametrize("platform", ["darwin", "win32"])
+def test_no_fork_outside_linux(platform: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(WORKERS_VARIABLE, raising=False)
+    monkeypatch.setattr(parallel.sys, "platform", platform)
+    assert workers() == 1
 
 
 def test_no_fork_while_other_threads_run(monkeypatch: pytest.MonkeyPatch) -> None:
