@@ -65,11 +65,22 @@ def test_a_bad_variable_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
         workers()
 
 
-@pytest.mark.parametrize("platform", ["darwin", "win32"])
-def test_no_fork_outside_linux(platform: str, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("platform", "threads", "cores", "expected"), [
+    ("linux", 1, 2, 2),  # CI's runners
+    ("linux", 1, 16, 4),  # at most four processes
+    ("linux", 1, 1, 1),
+    ("linux", 3, 2, 1),  # other threads running (the preview server)
+    ("darwin", 1, 2, 1),
+    ("win32", 1, 2, 1),
+])
+def test_processes_by_machine(platform: str, threads: int, cores: int, expected: int,
+                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(WORKERS_VARIABLE, raising=False)
     monkeypatch.setattr(parallel.sys, "platform", platform)
-    assert workers() == 1
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: threads)
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: set(range(cores)),
+                        raising=False)
+    assert workers() == expected
 
 
 def test_no_fork_while_other_threads_run(monkeypatch: pytest.MonkeyPatch) -> None:
