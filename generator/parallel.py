@@ -13,17 +13,21 @@ fork, a system other than Linux (where CI and most servers run), or other thread
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+
+log = logging.getLogger(__name__)
 
 WORKERS_VARIABLE = "PERFSITE_WORKERS"
 #: Fewer items than this per process do not repay the fork and the results' trip back.
@@ -79,4 +83,13 @@ def started(function: Callable[[Item], Result], items: Sequence[Item],
     with ProcessPoolExecutor(len(bounds), mp_context=multiprocessing.get_context("fork"),
                              initializer=_start, initargs=(function, items)) as pool:
         parts = pool.map(_slice, bounds)
-        yield lambda: [result for part in parts for result in part]
+
+        def results() -> list[Result]:
+            try:
+                return [result for part in parts for result in part]
+            except BrokenProcessPool:
+                # A child was killed (out of memory, say): the work is still worth finishing.
+                log.warning("A helper process stopped unexpectedly; finishing in one process.")
+                return [function(item) for item in items]
+
+        yield results

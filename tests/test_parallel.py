@@ -116,3 +116,16 @@ def test_generated_files_are_the_same_shared_or_not(monkeypatch: pytest.MonkeyPa
     assert pools == [2], "the indicator pages were not shared between two processes"
     assert list(shared) == list(alone)
     assert shared == alone
+
+
+def test_a_killed_child_does_not_lose_the_work(caplog: pytest.LogCaptureFixture) -> None:
+    parent = os.getpid()
+
+    def square_unless_a_child(item: int) -> int:
+        if os.getpid() != parent and item == 70:
+            os._exit(1)  # as if the child were killed
+        return item * item
+
+    items = list(range(100))
+    assert split_map(square_unless_a_child, items, processes=2) == [item * item for item in items]
+    assert "stopped unexpectedly" in caplog.text
