@@ -24,6 +24,8 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+from generator.problems import DataError, Problem
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
@@ -44,7 +46,10 @@ def workers() -> int:
         try:
             return max(1, int(asked))
         except ValueError:
-            raise ValueError(f"{WORKERS_VARIABLE} must be a whole number, not {asked!r}") from None
+            raise DataError([Problem(
+                WORKERS_VARIABLE, None, "", f"the environment variable {WORKERS_VARIABLE} is "
+                f"'{asked}', not a whole number", "Set it to the number of processes the build "
+                "may use (1 for one), or unset it.", "workers-setting")]) from None
     if not sys.platform.startswith("linux") or threading.active_count() > 1:
         return 1  # macOS has fork but its system libraries are not safe to fork; Windows has none
     return min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")

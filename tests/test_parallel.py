@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 from generator import parallel
 from generator.build import site_context
 from generator.check import load_site
+from generator.cli import main
 from generator.disclosure import protect
 from generator.pages import generate
 from generator.parallel import WORKERS_VARIABLE, started, workers
@@ -59,10 +61,12 @@ def test_the_variable_sets_the_processes(setting: str, expected: int,
     assert workers() == expected
 
 
-def test_a_bad_variable_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(WORKERS_VARIABLE, "two")
-    with pytest.raises(ValueError, match=WORKERS_VARIABLE):
-        workers()
+def test_a_bad_variable_is_reported_without_a_traceback(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", "--pages-only", "--site-dir", str(tmp_path)],
+                                env={WORKERS_VARIABLE: "two"})
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert f"{WORKERS_VARIABLE} is 'two', not a whole number" in result.output
 
 
 @pytest.mark.parametrize(("platform", "threads", "cores", "expected"), [
