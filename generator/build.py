@@ -180,6 +180,7 @@ def run_mkdocs(settings: Settings, docs_dir: Path, site_dir: Path, nav: list[Any
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
+
     tidy = _TidyPages()
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
