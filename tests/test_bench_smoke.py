@@ -48,3 +48,25 @@ def test_small_scale_runs_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixtu
         assert target.limit in line
     saved = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
     assert [t["target"] for t in saved["targets"]] == [t.name for t in run.TARGETS]
+
+
+def _fake_run(total: float, share: float, preview: float) -> dict[str, object]:
+    return {"total_seconds": total, "generator_share": share, "seconds": {"mkdocs": total},
+            "preview": {"seconds": preview}, "site_bytes": int(total * 1000)}
+
+
+@pytest.mark.parametrize(("runs", "total", "share", "preview"), [
+    ([(9.0, 0.22, 1.1)], 9.0, 0.22, 1.1),
+    ([(9.0, 0.22, 1.1), (12.0, 0.30, 2.9), (8.0, 0.20, 1.0)], 9.0, 0.22, 1.1),
+    # Each figure is its own median: the share and preview need not come from the median run.
+    ([(9.0, 0.30, 1.0), (12.0, 0.21, 2.0), (8.0, 0.24, 3.0)], 9.0, 0.24, 2.0),
+    ([(9.0, 0.22, 1.1), (12.0, 0.30, 2.9)], 9.0, 0.22, 1.1),  # an even count: the lower median
+])
+def test_repeated_runs_are_judged_by_their_medians(runs: list[tuple[float, float, float]],
+                                                   total: float, share: float,
+                                                   preview: float) -> None:
+    chosen = run.median_run([_fake_run(*figures) for figures in runs])
+    assert (chosen["total_seconds"], chosen["generator_share"], chosen["preview"]["seconds"]) == \
+        (total, share, preview)
+    assert chosen["site_bytes"] == int(total * 1000)  # the rest comes from the median run
+    assert [r["total_seconds"] for r in chosen["runs"]] == [figures[0] for figures in runs]
