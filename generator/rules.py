@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
 from generator.load import RawPackage, Row
 from generator.model import RATE_BASE, Frequency, Indicator, Package, Polarity, Unit
@@ -27,7 +26,6 @@ ALLOWED_PERIODS = {
 }
 
 
-@lru_cache(maxsize=65536)
 def _period(code: str, kind: PeriodType) -> Period | None:
     try:
         return parse_canonical(code, kind)
