@@ -96,12 +96,12 @@ def _edit_one_value(csv_file: Path) -> None:
 
 
 def preview_seconds(settings: Any, page: Path, build: Callable[[], Any]) -> dict[str, Any]:
-    """Time a data edit until the served site shows it, the way ``generator.serve`` does it.
+    """Time a data edit until the served site shows it, the way ``generator.commands.serve`` does it.
 
     The preview polls the files every POLL_SECONDS and then brings the site up to date; this
     edits one observation, polls exactly as the server does, rebuilds, and checks the page changed.
     """
-    from generator.serve import POLL_SECONDS, snapshot
+    from generator.commands.serve import POLL_SECONDS, snapshot
 
     watched = [*settings.packages, settings.docs_source, settings.config_file]
     before_page = page.read_bytes()
@@ -176,7 +176,7 @@ def measure(scale_name: str, out: Path, profile: bool = False) -> dict[str, Any]
         and all((site_dir / page / "index.html").is_file() for page in indicator_pages),
     }
     if scale.shape == "council":
-        # The preview (generator.serve) keeps a SiteUpdater: one full build when it starts, then
+        # The preview (generator.commands.serve) keeps a SiteUpdater: one full build when it starts, then
         # only what changed. Warm it the way the preview does, then time a data edit.
         from generator.build import SiteUpdater
 

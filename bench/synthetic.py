@@ -24,7 +24,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import format as fmt
+from generator.model import format as fmt
 
 
 @dataclass(frozen=True)

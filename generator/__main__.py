@@ -1,5 +1,5 @@
 """Allow ``python -m generator COMMAND``."""
 
-from generator.cli import main
+from generator.commands.cli import main
 
 main()

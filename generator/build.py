@@ -6,9 +6,6 @@ Reads top to bottom: gather everything first (settings, data, pages, navigation)
 from __future__ import annotations
 
 import gc
-import json
-import logging
-import os
 import time
 from calendar import timegm
 from collections.abc import Iterator
@@ -17,29 +14,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mkdocs.plugins import BasePlugin
-
-from generator.changes import PreviousRelease
-from generator.check import load_site
-from generator.colours import colours_css
-from generator.disclosure import protect
-from generator.model import Site
-from generator.pages import SiteContext, current_release, generate
-from generator.problems import DataError, Problem
-from generator.safe_text import attribute_text, plain
+from generator.analysis.changes import PreviousRelease
+from generator.analysis.disclosure import protect
+from generator.input.check import load_site
+from generator.output.mkdocs_build import merge_search_index, run_mkdocs
+from generator.output.write import copy_tree, staging, write_changed_files, write_files
+from generator.pages.colours import colours_css
+from generator.pages.generate import SiteContext, current_release, generate
+from generator.pages.navigation import navigation
 from generator.settings import Settings
-from generator.write import (
-    copy_tree,
-    staging,
-    strip_indentation,
-    write_changed_files,
-    write_files,
-)
 
 #: Where the generated MkDocs sources (site_src/ plus generated pages) are kept between builds.
 GENERATED_DOCS = Path("build") / "docs"
-#: Material's release selector and "not the latest" banner, on for builds deployed with mike.
-VERSION_SELECTOR = {"provider": "mike", "default": "latest", "alias": True}
 #: The stylesheet written from the colours in the site settings (listed in mkdocs.yml extra_css).
 COLOURS_CSS = "assets/css/colours.css"
 #: Folders of site_src/ that are not pages.
@@ -75,137 +61,6 @@ def site_context(settings: Settings, release_id: str | None = None,
         release_id=release_id,
         previous=previous,
     )
-
-
-def _nav_title(text: str) -> str:
-    # MkDocs themes print navigation titles as HTML, unescaped: titles come from data files.
-    return str(plain(attribute_text(text)))
-
-
-#: Above this many service areas, the navigation groups them so every page's menu stays short.
-NAV_GROUP_SIZE = 12
-
-
-def _grouped(sections: list[dict[str, Any]], items: list[int]) -> list[dict[str, Any]]:
-    """Return the sections as they are, or in groups by dashboard item number when there are many.
-
-    Material renders every entry of the section a page is in, so 150 service areas would put 150
-    links on each of 4,500 pages; in groups of 12, a page carries its own group and the group
-    headings, and build time and page size grow linearly with the number of pages.
-    """
-    if len(sections) <= NAV_GROUP_SIZE:
-        return sections
-    groups = []
-    for start in range(0, len(sections), NAV_GROUP_SIZE):
-        chunk = slice(start, start + NAV_GROUP_SIZE)
-        first, last = items[chunk][0], items[chunk][-1]
-        groups.append({f"Items {first} to {last}": sections[chunk]})
-    return groups
-
-
-def navigation(site: Site, files: dict[str, Any]) -> list[Any]:
-    """Return the MkDocs navigation: home, numbered service areas, then the reference pages."""
-    members: dict[str, list[Any]] = {area.id: [f"{area.id}/index.md"] for area in site.service_areas}
-    for data in site.indicators:
-        ind = data.indicator
-        members[ind.service_area].append({_nav_title(ind.title): f"{ind.service_area}/{ind.id}/index.md"})
-    areas = [{_nav_title(f"{area.item}. {area.title}"): members[area.id]}
-             for area in site.service_areas]
-    areas = _grouped(areas, [area.item for area in site.service_areas])
-    about = [{"Methodology": "methodology/index.md"}, {"Glossary": "glossary/index.md"},
-             {"About the data": "about-data/index.md"}, {"Releases": "releases/index.md"},
-             {"What changed": "whats-changed/index.md"},
-             {"Accessibility": "accessibility/index.md"}]
-    nav: list[Any] = [{"Home": "index.md"}, {"Exception report": "exceptions/index.md"}]
-    nav.append({"Service areas": areas})
-    if "priorities/index.md" in files:
-        nav.append({"Priorities": ["priorities/index.md"] + [
-            {_nav_title(p.title): f"priorities/{p.id}/index.md"} for p in site.priorities]})
-    nav.append({"About": about})
-    return nav
-
-
-@contextmanager
-def _source_date(epoch: int) -> Any:
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
-
-
-class _DirtyNotice(logging.Filter):
-    """Drop MkDocs' warning that a dirty build is under way: the preview knows, and in strict
-    mode the warning alone would abort the build."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "'dirty' build" not in record.getMessage()
-
-
-class _TidyPages(BasePlugin):  # type: ignore[type-arg]
-    """Strips line indentation from each HTML page as MkDocs writes it, timing itself.
-
-    About a third of each page is indentation from Material's templates; doing this while
-    MkDocs holds the page saves reading and writing every page again afterwards. The time is
-    the generator's own and is reported as the ``tidy`` stage, not as MkDocs'.
-    """
-
-    def __init__(self) -> None:
-        self.seconds = 0.0
-
-    def _strip(self, html: str) -> str:
-        start = time.perf_counter()
-        html = strip_indentation(html)
-        self.seconds += time.perf_counter() - start
-        return html
-
-    def on_post_page(self, output: str, **_: Any) -> str:
-        return self._strip(output)
-
-    def on_post_template(self, output_content: str, template_name: str, **_: Any) -> str:
-        return self._strip(output_content) if template_name.endswith(".html") else output_content
-
-
-def run_mkdocs(settings: Settings, docs_dir: Path, site_dir: Path, nav: list[Any],
-               epoch: int, version: str | None = None, dirty: bool = False) -> float:
-    """Build the static site with MkDocs in strict mode; warnings become a DataError.
-
-    ``dirty`` rebuilds only pages whose sources are newer than their output (the preview).
-    Returns the seconds spent tidying pages (included in the build's time).
-    """
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
-
-    tidy = _TidyPages()
-
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    try:
-        config = load_config(str(settings.config_file), docs_dir=str(docs_dir),
-                             site_dir=str(site_dir), nav=nav, strict=True)
-        if version:
-            # A release deployed with mike lives at <site_url>/<version>/, and only there is
-            # there a versions.json for Material's selector to read.
-            config["site_url"] = f"{settings.site_url.rstrip('/')}/{version}/"
-            config["extra"]["version"] = dict(VERSION_SELECTOR)
-        config.plugins["perfsite-tidy"] = tidy
-        notice = _DirtyNotice()
-        logging.getLogger("mkdocs.commands.build").addFilter(notice)
-        try:
-            with _source_date(epoch):
-                build(config, dirty=dirty)
-        finally:
-            logging.getLogger("mkdocs.commands.build").removeFilter(notice)
-    except (Abort, ConfigurationError) as error:
-        raise DataError([Problem(str(settings.config_file.name), None, "",
-                                 f"MkDocs could not build the site: {error}",
-                                 "Read the MkDocs warnings above; the previous site is unchanged.",
-                                 "mkdocs")]) from None
-    return tidy.seconds
 
 
 @dataclass(frozen=True)
@@ -342,13 +197,3 @@ class SiteUpdater:
         return BuildResult(self.site_dir, self.docs_dir, ready.pages, len(changed), timings)
 
 
-def merge_search_index(before: str, after: str) -> str:
-    """Return the full search index after a dirty build, which indexes only the pages it built.
-
-    Entries of rebuilt pages come from the new index; every other page keeps its entries.
-    """
-    old, new = json.loads(before), json.loads(after)
-    rebuilt = {doc["location"].split("#")[0] for doc in new["docs"]}
-    kept = [doc for doc in old["docs"] if doc["location"].split("#")[0] not in rebuilt]
-    new["docs"] = kept + new["docs"]
-    return json.dumps(new, ensure_ascii=False, separators=(",", ":"))

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from generator.colours import colour_problems
+from generator.pages.colours import colour_problems
 from generator.problems import DataError, Problem
 
 DEFAULT_THRESHOLD = 5

@@ -38,8 +38,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import format as fmt  # noqa: E402
-from generator.periods import PeriodType, parse_canonical  # noqa: E402
+from generator.model import format as fmt  # noqa: E402
+from generator.model.periods import PeriodType, parse_canonical  # noqa: E402
 
 DEFAULT_DFE = Path("/work/shared/data/dfe")
 PACKAGES = ("northbridge-childrens", "northbridge-education")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from generator.model import (
+from generator.model.periods import PeriodType, parse_canonical
+from generator.model.site import (
     AreaType,
     Comparator,
     Flag,
@@ -21,7 +22,6 @@ from generator.model import (
     Target,
     Unit,
 )
-from generator.periods import PeriodType, parse_canonical
 
 QUARTERS = ["2022-23-Q1", "2022-23-Q2", "2022-23-Q3", "2022-23-Q4",
             "2023-24-Q1", "2023-24-Q2", "2023-24-Q3", "2023-24-Q4",

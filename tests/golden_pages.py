@@ -11,9 +11,9 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from generator.check import load_site
-from generator.disclosure import protect
-from generator.pages import SiteContext, generate
+from generator.analysis.disclosure import protect
+from generator.input.check import load_site
+from generator.pages.generate import SiteContext, generate
 
 ROOT = Path(__file__).resolve().parent
 FIXTURE = ROOT / "fixtures" / "packages" / "minimal"

@@ -13,7 +13,7 @@ from generator.analysis.benchmark import (
     quartile_band,
     wilson_interval,
 )
-from generator.model import AreaType, IndicatorData, Polarity, Unit
+from generator.model.site import AreaType, IndicatorData, Polarity, Unit
 from tests.analysis_factory import QUARTERS, comparator, indicator, observation, series
 
 

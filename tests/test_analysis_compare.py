@@ -6,8 +6,8 @@ import pytest
 
 from generator.analysis import analyse
 from generator.analysis.compare import Direction, Measure, Pattern, yearly
-from generator.model import Frequency, IndicatorData, Polarity, Unit
-from generator.periods import PeriodType
+from generator.model.periods import PeriodType
+from generator.model.site import Frequency, IndicatorData, Polarity, Unit
 from tests.analysis_factory import QUARTERS, YEARS, indicator, observation, series, target
 
 

@@ -16,10 +16,10 @@ import textstat
 
 from generator.analysis import Analysis, analyse, rollup
 from generator.analysis.compare import Measure
+from generator.analysis.disclosure import protect
 from generator.analysis.glossary import unexpanded
 from generator.analysis.numbers import format_figure
-from generator.check import load_site
-from generator.disclosure import protect
+from generator.input.check import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator.analysis import analyse
-from generator.model import Frequency, IndicatorData, Polarity, Unit
-from generator.periods import PeriodType
+from generator.model.periods import PeriodType
+from generator.model.site import Frequency, IndicatorData, Polarity, Unit
 from tests.analysis_factory import (
     QUARTERS,
     Flag,

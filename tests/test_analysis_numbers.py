@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.analysis.numbers import everyday_fraction, format_amount, format_figure, format_range
-from generator.model import Unit
+from generator.model.site import Unit
 from tests.analysis_factory import indicator
 
 
@@ -73,7 +73,7 @@ FORMATS = [(0.0, 1, "0.0"), (-0.0, 1, "-0.0"), (-0.04, 1, "-0.0"), (0.05, 1, "0.
 
 @pytest.mark.parametrize("repeat", [1, 2])
 def test_format_number_every_time(repeat: int) -> None:
-    from generator.numbers import format_number
+    from generator.analysis.numbers import format_number
 
     for _ in range(repeat):
         assert [format_number(value, places) for value, places, _ in FORMATS] == \

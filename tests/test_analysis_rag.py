@@ -7,7 +7,7 @@ import pytest
 from generator.analysis import analyse
 from generator.analysis.rag import RATING_ICONS, RATING_MEANINGS, RATING_WORDS
 from generator.analysis.rag import RatingStatus as R
-from generator.model import Polarity, Status, Unit
+from generator.model.site import Polarity, Status, Unit
 from tests.analysis_factory import QUARTERS, indicator, officer, series, target
 
 LOWER, HIGHER, NONE = Polarity.LOWER, Polarity.HIGHER, Polarity.NONE

@@ -7,7 +7,7 @@ from dataclasses import replace
 from generator.analysis import analyse, rollup, rollup_by_service_area
 from generator.analysis.compare import Direction
 from generator.analysis.rag import RatingStatus as R
-from generator.model import Polarity, Status
+from generator.model.site import Polarity, Status
 from tests.analysis_factory import indicator, series, target
 
 

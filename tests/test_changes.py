@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from generator.changes import PreviousRelease, compare
-from generator.model import IndicatorData, Release, ReleaseStatus, Site, Status
+from generator.analysis.changes import PreviousRelease, compare
+from generator.model.site import IndicatorData, Release, ReleaseStatus, Site, Status
 
 from .analysis_factory import QUARTERS, indicator, series, target
 

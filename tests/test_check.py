@@ -21,8 +21,8 @@ import pytest
 from click.testing import CliRunner, Result
 from openpyxl import Workbook, load_workbook
 
-from generator.cli import main
-from generator.format import SCHEMAS
+from generator.commands.cli import main
+from generator.model.format import SCHEMAS
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests" / "fixtures" / "packages" / "minimal"

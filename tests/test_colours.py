@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.colours import colour_problems, colours_css, contrast
+from generator.pages.colours import colour_problems, colours_css, contrast
 from generator.problems import DataError
 from generator.settings import load_settings
 

@@ -22,10 +22,10 @@ from pathlib import Path
 import pytest
 
 from generator import build
-from generator.check import load_site
-from generator.disclosure import DEFAULT_THRESHOLD, is_small, protect, protect_indicator
-from generator.model import IndicatorData, Missing, Site, Unit
-from generator.pages import SiteContext, generate
+from generator.analysis.disclosure import DEFAULT_THRESHOLD, is_small, protect, protect_indicator
+from generator.input.check import load_site
+from generator.model.site import IndicatorData, Missing, Site, Unit
+from generator.pages.generate import SiteContext, generate
 from tests.fixture_sites import PACKAGES, build_fixture, site_files
 
 SMALL = PACKAGES / "small-counts"

@@ -1,6 +1,6 @@
 """The docs cannot drift from the code: every field, property, value and command is documented.
 
-Fields and commands are discovered from ``generator.format`` and the click group, so a field or
+Fields and commands are discovered from ``generator.model.format`` and the click group, so a field or
 command added later fails here until it is documented.
 """
 
@@ -12,10 +12,10 @@ from pathlib import Path
 import click
 import pytest
 
-from generator.cli import main
-from generator.format import PACKAGE_PROPERTIES, SCHEMAS
-from generator.model import Flag, Missing
-from generator.periods import PeriodType
+from generator.commands.cli import main
+from generator.model.format import PACKAGE_PROPERTIES, SCHEMAS
+from generator.model.periods import PeriodType
+from generator.model.site import Flag, Missing
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 DATA_PACKAGE = DOCS / "data-package.md"

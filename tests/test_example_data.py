@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 from frictionless import Package as FrictionlessPackage
 
-from generator.check import check_packages
-from generator.periods import PeriodType, parse_canonical
+from generator.input.check import check_packages
+from generator.model.periods import PeriodType, parse_canonical
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = [ROOT / "datapackages" / "northbridge-childrens",

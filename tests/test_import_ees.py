@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.check import check_packages
-from generator.importers.commands import import_ees
+from generator.commands.importing import import_ees
 from generator.importers.mapping import SHIPPED_MAPPING, read_mapping
 from generator.importers.published import dfe_period
+from generator.input.check import check_packages
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dfe"
 EES = FIXTURES / "ees"

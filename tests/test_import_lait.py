@@ -10,8 +10,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from generator.check import check_packages
-from generator.importers.commands import import_lait
+from generator.commands.importing import import_lait
 from generator.importers.councils import find_council, read_councils, read_neighbours
 from generator.importers.mapping import SHIPPED_MAPPING, read_mapping
 from generator.importers.published import (
@@ -22,7 +21,8 @@ from generator.importers.published import (
     read_cell,
     read_lait_cell,
 )
-from generator.periods import PeriodType
+from generator.input.check import check_packages
+from generator.model.periods import PeriodType
 from generator.problems import DataError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dfe"

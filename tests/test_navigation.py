@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.build import NAV_GROUP_SIZE, _grouped, navigation
+from generator.pages.navigation import NAV_GROUP_SIZE, _grouped, navigation
 from tests.golden_pages import FIXTURE, generated_pages
 
 
@@ -25,7 +25,7 @@ def test_many_service_areas_are_grouped_by_item_number(count: int, groups: int |
 
 
 def test_navigation_of_a_small_site_lists_areas_with_their_indicators() -> None:
-    from generator.check import load_site
+    from generator.input.check import load_site
 
     site = load_site([FIXTURE])
     nav = navigation(site, generated_pages())

@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from generator import parallel
+from generator.analysis.disclosure import protect
 from generator.build import site_context
-from generator.check import load_site
-from generator.cli import main
-from generator.disclosure import protect
-from generator.pages import generate
+from generator.commands.cli import main
+from generator.input.check import load_site
+from generator.pages.generate import generate
 from generator.parallel import WORKERS_VARIABLE, started, workers
 from generator.settings import load_settings
 

@@ -15,7 +15,7 @@ from datetime import date
 
 import pytest
 
-from generator.periods import (
+from generator.model.periods import (
     Period,
     PeriodError,
     PeriodType,

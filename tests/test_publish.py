@@ -24,8 +24,8 @@ import pytest
 from click.testing import CliRunner
 from playwright.sync_api import Browser
 
-from generator.cli import main
-from generator.publish import publish
+from generator.commands.cli import main
+from generator.commands.publish import publish
 from generator.settings import load_settings
 from tests.browser.server import SiteServer
 

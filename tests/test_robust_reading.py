@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.check import check_packages, load_site
-from generator.cli import main
+from generator.commands.cli import main
+from generator.input.check import check_packages, load_site
 from tests.fixture_sites import PACKAGES
 
 MINIMAL = PACKAGES / "minimal"

@@ -1,4 +1,4 @@
-"""The screen (``generator/screen.py``) gives exactly what Frictionless gives.
+"""The screen (``generator/input/screen.py``) gives exactly what Frictionless gives.
 
 The loader lets ``screen_table`` read clean CSV tables and sends every other table to
 Frictionless. Each test here reads a package twice, once as the loader does and once with the
@@ -17,11 +17,11 @@ from typing import Any
 
 import pytest
 
-import generator.load
+import generator.input.load
 from bench.synthetic import SCALES, write_scale
-from generator.check import check_packages
-from generator.load import read_raw_package
-from generator.screen import screen_table
+from generator.input.check import check_packages
+from generator.input.load import read_raw_package
+from generator.input.screen import screen_table
 from tests.fixture_sites import PACKAGES, ROOT
 from tests.test_check import cases, materialise
 
@@ -53,14 +53,14 @@ def screened(monkeypatch: pytest.MonkeyPatch) -> dict[str, bool]:
         seen[resource.name] = result is not None
         return result
 
-    monkeypatch.setattr(generator.load, "screen_table", spy)
+    monkeypatch.setattr(generator.input.load, "screen_table", spy)
     return seen
 
 
 def _both_ways(monkeypatch: pytest.MonkeyPatch, read: Callable[[], Any]) -> tuple[Any, Any]:
     with_screen = read()
     with monkeypatch.context() as patch:
-        patch.setattr(generator.load, "screen_table", lambda resource, kept: None)
+        patch.setattr(generator.input.load, "screen_table", lambda resource, kept: None)
         without = read()
     return with_screen, without
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.build import build_site
-from generator.serve import Preview
+from generator.commands.serve import Preview
 from generator.settings import Settings, load_settings
 
 REPO = Path(__file__).resolve().parents[1]

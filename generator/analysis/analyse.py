@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 
-from generator.analysis.benchmark import Benchmark, benchmarks, quartile_band
+from generator.analysis.benchmark import benchmarks, quartile_band
 from generator.analysis.compare import (
-    Change,
-    Travel,
     Trend,
-    YearSummary,
     change_to,
     find,
     is_usable,
@@ -21,43 +18,19 @@ from generator.analysis.compare import (
     yearly,
 )
 from generator.analysis.explain import explain, summarise
+from generator.analysis.findings import Findings
 from generator.analysis.numbers import format_figure, rounded
 from generator.analysis.rag import Rating, RatingStatus, rate
-from generator.model import MISSING_WORDS, RATE_BASE, Indicator, IndicatorData, Observation, Unit
-from generator.periods import shift
+from generator.model.periods import shift
+from generator.model.site import MISSING_WORDS, RATE_BASE, Indicator, IndicatorData, Observation, Unit
 
 
 @dataclass(frozen=True)
-class Analysis:
-    """Everything worked out about one indicator for its latest period."""
+class Analysis(Findings):
+    """The findings about one indicator with the words that explain them."""
 
-    data: IndicatorData
-    latest: Observation | None  # the latest row, which may be suppressed or missing
-    latest_published: Observation | None  # the latest row with a usable figure
-    figure: str  # the latest figure for people, or why there is none
-    rating: Rating  # for the latest period
-    previous_rating: Rating | None  # for the period before the latest
-    since_previous: Change | None  # latest published figure against the period before it
-    since_year_earlier: Change | None  # against the same period a year earlier
-    travel: Travel  # direction of travel
-    trend: Trend
-    years: tuple[YearSummary, ...]
-    benchmarks: tuple[Benchmark, ...]
-    quartile: str | None  # A (best quarter of councils) to D, when all councils' values are given
-    small_numbers: bool  # the latest published figure rests on fewer cases than the threshold
-    explanation: tuple[str, ...] = ()
-    summary: str = ""  # the main message, for an active chart title
-
-    @property
-    def indicator(self) -> Indicator:
-        """Return the indicator analysed."""
-        return self.data.indicator
-
-    @property
-    def newly_red(self) -> bool:
-        """Return True when the latest period is red and the period before was not."""
-        return self.rating.status is RatingStatus.RED and (
-            self.previous_rating is None or self.previous_rating.status is not RatingStatus.RED)
+    explanation: tuple[str, ...]  # the paragraphs of the page's explanation
+    summary: str  # the main message, for an active chart title
 
 
 def is_small(observation: Observation | None, indicator: Indicator) -> bool:
@@ -107,7 +80,7 @@ def analyse(data: IndicatorData, all_councils: Sequence[float] = ()) -> Analysis
         quartile = quartile_band(rounded(published.value, indicator),
                                  [rounded(value, indicator) for value in all_councils],
                                  indicator.polarity)
-    analysis = Analysis(
+    findings = Findings(
         data=data,
         latest=latest,
         latest_published=published,
@@ -123,7 +96,8 @@ def analyse(data: IndicatorData, all_councils: Sequence[float] = ()) -> Analysis
         quartile=quartile,
         small_numbers=is_small(published, indicator),
     )
-    return replace(analysis, explanation=explain(analysis), summary=summarise(analysis))
+    facts = {field.name: getattr(findings, field.name) for field in fields(Findings)}
+    return Analysis(**facts, explanation=explain(findings), summary=summarise(findings))
 
 
 def rate_nothing(data: IndicatorData) -> Rating:

@@ -18,7 +18,8 @@ from enum import StrEnum
 
 from generator.analysis.compare import is_usable
 from generator.analysis.numbers import rounded
-from generator.model import (
+from generator.model.periods import Period
+from generator.model.site import (
     RATE_BASE,
     AreaType,
     Comparator,
@@ -27,7 +28,6 @@ from generator.model import (
     Polarity,
     Unit,
 )
-from generator.periods import Period
 
 Z_95 = 1.959963984540054  # the 97.5th percentile of the standard normal distribution
 EXACT_BELOW = 10  # Byar's approximation is used from this count up, the exact interval below it

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from generator.analysis.numbers import rounded
-from generator.model import (
+from generator.model.periods import Period, PeriodType, academic_year_of, financial_year_of, shift
+from generator.model.site import (
     RATE_BASE,
     Frequency,
     Indicator,
@@ -22,7 +23,6 @@ from generator.model import (
     Polarity,
     Unit,
 )
-from generator.periods import Period, PeriodType, academic_year_of, financial_year_of, shift
 
 # Direction-of-travel tolerance: a change smaller than this is "little change".
 PERCENTAGE_POINT_TOLERANCE = 1.0  # for percentages, in percentage points

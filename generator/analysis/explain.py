@@ -8,8 +8,6 @@ tolerance. A suppressed figure is only ever described in words.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from generator.analysis.benchmark import Benchmark, Comparison, Method
 from generator.analysis.compare import (
     PER_CENT_TOLERANCE,
@@ -21,6 +19,7 @@ from generator.analysis.compare import (
     Travel,
     YearSummary,
 )
+from generator.analysis.findings import Findings
 from generator.analysis.glossary import expand_all, expand_first_use
 from generator.analysis.numbers import (
     everyday_fraction,
@@ -31,7 +30,8 @@ from generator.analysis.numbers import (
     format_per_cent,
 )
 from generator.analysis.rag import RatingStatus
-from generator.model import (
+from generator.model.periods import Period, PeriodType, snapshot
+from generator.model.site import (
     MISSING_WORDS,
     AreaType,
     Flag,
@@ -42,10 +42,6 @@ from generator.model import (
     Status,
     Unit,
 )
-from generator.periods import Period, PeriodType, snapshot
-
-if TYPE_CHECKING:
-    from generator.analysis.analyse import Analysis
 
 YEARS_SHOWN = 3  # the yearly picture covers this many most recent years
 GAPS_LISTED = 3  # name at most this many unpublished periods, then count the rest
@@ -107,7 +103,7 @@ def describe_change(change: Change, indicator: Indicator) -> str:
     return text
 
 
-def what_and_latest(analysis: Analysis) -> str:
+def what_and_latest(analysis: Findings) -> str:
     """Return the question the indicator answers and the latest figure as its answer."""
     indicator, latest, published = analysis.indicator, analysis.latest, analysis.latest_published
     question = indicator.question.strip()
@@ -136,7 +132,7 @@ def what_and_latest(analysis: Analysis) -> str:
     return " ".join(sentences)
 
 
-def benchmark_sentences(benchmark: Benchmark, analysis: Analysis) -> list[str]:
+def benchmark_sentences(benchmark: Benchmark, analysis: Findings) -> list[str]:
     """Return sentences comparing the council with one area."""
     indicator = analysis.indicator
     area_value = format_figure(benchmark.area_value, indicator)
@@ -154,7 +150,7 @@ def benchmark_sentences(benchmark: Benchmark, analysis: Analysis) -> list[str]:
     return [first, f"Ours was {benchmark.comparison.value}."]
 
 
-def target_and_benchmarks(analysis: Analysis) -> str:
+def target_and_benchmarks(analysis: Findings) -> str:
     """Return the rating's reason, the polarity and the comparisons with other areas."""
     sentences = [POLARITY_SENTENCES[analysis.indicator.polarity], analysis.rating.reason]
     for benchmark in analysis.benchmarks:
@@ -172,7 +168,7 @@ def _tolerance(change: Change, indicator: Indicator) -> str:
     return f"{PER_CENT_TOLERANCE:g}%"
 
 
-def direction(analysis: Analysis) -> str:
+def direction(analysis: Findings) -> str:
     """Return which way the indicator is going, over which periods, and the recent range."""
     indicator, travel = analysis.indicator, analysis.travel
     word = period_word(indicator)
@@ -240,7 +236,7 @@ def _year_sentence(summary: YearSummary, current: bool, indicator: Indicator, wo
     return f"The average for {label} was {figure}, from {share}."
 
 
-def yearly_picture(analysis: Analysis) -> str:
+def yearly_picture(analysis: Findings) -> str:
     """Return the yearly averages or year-end figures for the most recent years."""
     if not analysis.years:
         return ""
@@ -262,7 +258,7 @@ def yearly_picture(analysis: Analysis) -> str:
     return " ".join(sentences) if len(sentences) > 1 else ""
 
 
-def caveats(analysis: Analysis) -> str:
+def caveats(analysis: Findings) -> str:
     """Return the warnings a reader needs: small numbers, unpublished, provisional and revised."""
     indicator, latest, published = analysis.indicator, analysis.latest, analysis.latest_published
     word = period_word(indicator)
@@ -296,7 +292,7 @@ def caveats(analysis: Analysis) -> str:
     return " ".join(sentences)
 
 
-def explain(analysis: Analysis) -> tuple[str, ...]:
+def explain(analysis: Findings) -> tuple[str, ...]:
     """Return the explanation paragraphs, with abbreviations spelled out at first use."""
     paragraphs = (
         what_and_latest(analysis),
@@ -308,7 +304,7 @@ def explain(analysis: Analysis) -> tuple[str, ...]:
     return expand_all(paragraph for paragraph in paragraphs if paragraph)
 
 
-def summarise(analysis: Analysis) -> str:
+def summarise(analysis: Findings) -> str:
     """Return the main message for an active chart title: "Re-referrals rose to 24.0%, ..."."""
     indicator, latest, published = analysis.indicator, analysis.latest, analysis.latest_published
     title = indicator.title.strip()

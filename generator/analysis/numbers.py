@@ -1,13 +1,55 @@
 """Numbers written for people: 22.6%, 1,234, "about 1 in 4", "64 per 10,000 children".
 
 Every figure in a sentence goes through this module, rounded half up to the indicator's decimal
-places by ``generator.numbers`` so that sentences, tables and charts show the same figure.
+places (``round_half_up``) so that sentences, tables and charts show the same figure.
 """
 
 from __future__ import annotations
 
-from generator.model import RATE_BASE, Indicator, Unit
-from generator.numbers import format_number, round_half_up
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+
+from generator.model.site import RATE_BASE, Indicator, Missing, Unit
+
+UNIT_WORDS = {
+    Unit.PERCENTAGE: "Percentage",
+    Unit.RATE_PER_10000: "Rate per 10,000 children",
+    Unit.RATE_PER_1000: "Rate per 1,000",
+    Unit.RATE_PER_100000: "Rate per 100,000",
+    Unit.COUNT: "Number",
+    Unit.DAYS: "Days",
+    Unit.WEEKS: "Weeks",
+    Unit.NUMBER: "Number",
+    Unit.POUNDS: "Pounds",
+}
+
+def round_half_up(value: float, places: int) -> Decimal:
+    """Round as people do (2.5 becomes 3), not as floats do."""
+    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def format_number(value: float, places: int) -> str:
+    """Return a number with thousands separators and fixed decimal places."""
+    if not value:
+        return _format(value, places)  # not remembered: 0.0 and -0.0 are equal keys
+    return _remembered_format(value, places)
+
+
+def _format(value: float, places: int) -> str:
+    return f"{round_half_up(value, places):,.{places}f}"
+
+
+# A page shows each figure several times (table, chart, sentences) and published figures
+# repeat: decimal rounding is worth doing once per value.
+_remembered_format = lru_cache(maxsize=65536)(_format)
+
+
+def table_value(value: float | None, indicator: Indicator, missing: Missing | None = None) -> str:
+    """Return a compact cell for data tables: the number, or the DfE symbol in words' place."""
+    if value is None:
+        return missing.value if missing is not None else ""
+    return format_number(value, indicator.decimal_places)
+
 
 # Nouns a rate's denominator may start with; the rate then reads "64 per 10,000 children".
 RATE_NOUNS = ("children", "young people", "people", "adults", "pupils", "households", "residents",

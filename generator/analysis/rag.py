@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from generator.analysis.numbers import format_amount, format_figure, format_range, rounded
-from generator.model import MISSING_WORDS, IndicatorData, Observation, Polarity, Status, Target
-from generator.periods import Period
-from generator.targets import target_for
+from generator.model.periods import Period
+from generator.model.site import MISSING_WORDS, IndicatorData, Observation, Polarity, Status, Target
+from generator.model.targets import target_for
 
 
 class RatingStatus(StrEnum):

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from generator.analysis.analyse import Analysis
 from generator.analysis.compare import Direction
 from generator.analysis.rag import RatingStatus
-from generator.model import Status
-from generator.periods import Period
+from generator.model.periods import Period
+from generator.model.site import Status
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Choose a council by name, old three-digit LA number or GSS code; find its statistical neighbours.
 
-``generator/mappings/councils.csv`` lists every English council with children's services (from
+``generator/importers/mappings/councils.csv`` lists every English council with children's services (from
 DfE's own files): old LA number, GSS code, name, region code and region name.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator.problems import DataError, Problem
 
-COUNCILS_FILE = Path(__file__).resolve().parent.parent / "mappings" / "councils.csv"
+COUNCILS_FILE = Path(__file__).resolve().parent / "mappings" / "councils.csv"
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from generator.importers.councils import Council
 from generator.importers.mapping import IndicatorMapping, Mapping
 from generator.importers.package import COUNCIL, Area, Figure
 from generator.importers.published import TIME_IDENTIFIERS, CellError, dfe_period, read_cell
-from generator.model import AreaType
-from generator.periods import PeriodError
+from generator.model.periods import PeriodError
+from generator.model.site import AreaType
 from generator.problems import Problem
 
 GEOGRAPHY_COLUMNS = ("time_period", "time_identifier", "geographic_level", "country_code",

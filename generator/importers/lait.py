@@ -13,8 +13,8 @@ from generator.importers.councils import Council
 from generator.importers.mapping import IndicatorMapping, Mapping
 from generator.importers.package import COUNCIL, Area, Figure
 from generator.importers.published import CellError, dfe_period, read_lait_cell
-from generator.model import AreaType
-from generator.periods import PeriodError
+from generator.model.periods import PeriodError
+from generator.model.site import AreaType
 from generator.problems import Problem
 
 COLUMNS = ("Short Desc", "Years", "LA and Regions", "Values", "LA Number")

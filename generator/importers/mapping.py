@@ -1,6 +1,6 @@
 """The mapping file: which DfE file, filters and column give each indicator, and how to describe it.
 
-The shipped mapping is ``generator/mappings/dfe.yml``; ``docs/importing-dfe-data.md`` documents
+The shipped mapping is ``generator/importers/mappings/dfe.yml``; ``docs/importing-dfe-data.md`` documents
 every key (a test fails when one is missing there).
 """
 
@@ -13,12 +13,12 @@ from typing import Any
 
 import yaml  # type: ignore[import-untyped]
 
-from generator.format import ID_PATTERN
-from generator.model import Frequency, Polarity, Unit
-from generator.periods import PeriodType
+from generator.model.format import ID_PATTERN
+from generator.model.periods import PeriodType
+from generator.model.site import Frequency, Polarity, Unit
 from generator.problems import Problem
 
-SHIPPED_MAPPING = Path(__file__).resolve().parent.parent / "mappings" / "dfe.yml"
+SHIPPED_MAPPING = Path(__file__).resolve().parent / "mappings" / "dfe.yml"
 
 TOP_KEYS = {
     "publisher": "Who publishes the figures, for the package's sources.",
@@ -220,7 +220,7 @@ def read_mapping(path: Path) -> tuple[Mapping | None, list[Problem]]:
                               "mapping-yaml")]
     if not isinstance(data, dict) or not isinstance(data.get("indicators"), list):
         return None, [Problem(file, None, "indicators", "the mapping has no list of indicators",
-                              "Start from the shipped generator/mappings/dfe.yml.",
+                              "Start from the shipped generator/importers/mappings/dfe.yml.",
                               "mapping-shape")]
     problems = _unknown_keys(data, TOP_KEYS, "", file)
     areas = tuple(area for area in data.get("service_areas") or [] if isinstance(area, dict))

@@ -10,11 +10,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator import format as fmt
 from generator.importers.councils import Council
 from generator.importers.mapping import IndicatorMapping, Mapping
 from generator.importers.published import Cell, mean_text
-from generator.model import AreaType, Release
+from generator.model import format as fmt
+from generator.model.site import AreaType, Release
 
 COUNCIL = "council"
 AVERAGE_CODE = "statistical-neighbours"

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from generator.model import Missing
-from generator.periods import (
+from generator.model.periods import (
     Period,
     PeriodError,
     PeriodType,
@@ -16,6 +15,7 @@ from generator.periods import (
     rolling_12_months,
     snapshot,
 )
+from generator.model.site import Missing
 
 SYMBOLS = {member.value for member in Missing}
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")

@@ -17,7 +17,7 @@ from generator.importers.lait import read_lait
 from generator.importers.mapping import SHIPPED_MAPPING, Mapping, read_mapping
 from generator.importers.package import COUNCIL, Figure, PackageContent, assemble
 from generator.importers.writer import write_package
-from generator.model import Release, ReleaseStatus
+from generator.model.site import Release, ReleaseStatus
 from generator.problems import DataError, Problem
 
 

@@ -6,8 +6,8 @@ import csv
 import json
 from pathlib import Path
 
-from generator import format as fmt
 from generator.importers.package import PackageContent
+from generator.model import format as fmt
 
 
 def write_package(folder: Path, content: PackageContent) -> list[Path]:

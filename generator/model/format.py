@@ -11,7 +11,8 @@ import copy
 from enum import StrEnum
 from typing import Any
 
-from generator.model import (
+from generator.model.periods import PeriodType
+from generator.model.site import (
     AreaType,
     Flag,
     Frequency,
@@ -22,7 +23,6 @@ from generator.model import (
     Status,
     Unit,
 )
-from generator.periods import PeriodType
 
 FORMAT_VERSION = "1.0"
 

@@ -17,9 +17,9 @@ from enum import StrEnum
 from operator import attrgetter
 from typing import Any
 
-from generator import format as fmt
-from generator.model import IndicatorData, Package, Release
-from generator.periods import Period
+from generator.model import format as fmt
+from generator.model.periods import Period
+from generator.model.site import IndicatorData, Package, Release
 
 ZIP_DATE = (2000, 1, 1, 0, 0, 0)
 

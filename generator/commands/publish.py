@@ -23,11 +23,11 @@ from contextlib import chdir
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.changes import PreviousRelease
-from generator.check import load_site
-from generator.disclosure import protect
-from generator.model import Release, Site
-from generator.pages import current_release
+from generator.analysis.changes import PreviousRelease
+from generator.analysis.disclosure import protect
+from generator.input.check import load_site
+from generator.model.site import Release, Site
+from generator.pages.generate import current_release
 from generator.problems import DataError, Problem
 from generator.settings import Settings
 

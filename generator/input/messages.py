@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator import format as fmt
-from generator.model import Missing
+from generator.model import format as fmt
+from generator.model.site import Missing
 from generator.problems import Problem
 
 _FIXES = {

@@ -1,7 +1,7 @@
 """What changed between two releases: new periods, revised figures, new and retired indicators.
 
 A pure comparison of two sites: the data published in the previous release (read back from that
-release's downloads by ``generator.publish``) and the data being published now. Both sites have
+release's downloads by ``generator.commands.publish``) and the data being published now. Both sites have
 been through disclosure control, so nothing here can reveal a suppressed number.
 """
 
@@ -10,10 +10,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from generator.analysis.analyse import analyse
 from generator.analysis.numbers import format_figure
 from generator.analysis.rag import RatingStatus
-from generator.model import MISSING_WORDS, Indicator, IndicatorData, Observation, Release, Site, Status
-from generator.views import analyse_indicator
+from generator.model.site import MISSING_WORDS, Indicator, IndicatorData, Observation, Release, Site, Status
 
 #: Differences smaller than this are float noise from CSV round trips, not revisions.
 TOLERANCE = 1e-9
@@ -125,7 +125,7 @@ def _compare_figures(old: IndicatorData, new: IndicatorData) -> tuple[NewPeriods
 
 
 def _rating_change(old: IndicatorData, new: IndicatorData) -> RatingChange | None:
-    was, now = analyse_indicator(old), analyse_indicator(new)
+    was, now = analyse(old), analyse(new)
     if was.rating.status is now.rating.status or now.rating.status is RatingStatus.NOT_RATED:
         return None
     return RatingChange(ref(new.indicator), was.rating.word,

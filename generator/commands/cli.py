@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from generator import format as fmt
+from generator.model import format as fmt
 from generator.problems import DataError, Problem, format_github, format_json, format_text
 from generator.settings import load_settings
 
@@ -47,7 +47,7 @@ def main() -> None:
 @CONFIG_OPTION
 def check(packages: tuple[Path, ...], output_format: str, config_file: Path) -> None:
     """Validate data packages (default: every package listed in the site settings)."""
-    from generator.check import check_packages
+    from generator.input.check import check_packages
 
     try:
         folders = packages or load_settings(config_file).packages
@@ -82,7 +82,7 @@ def build(config_file: Path, site_dir: Path | None, pages_only: bool) -> None:
 @click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
 def serve(config_file: Path, port: int) -> None:
     """Build and serve the site locally, rebuilding when a data or source file changes."""
-    from generator.serve import serve_site
+    from generator.commands.serve import serve_site
 
     try:
         serve_site(load_settings(config_file), port=port)
@@ -103,7 +103,7 @@ def serve(config_file: Path, port: int) -> None:
 def publish(config_file: Path, remote: str, branch: str, release_id: str | None,
             previous: Path | None) -> None:
     """Build a release and deploy it with mike to its own address in the Pages branch."""
-    from generator.publish import publish as publish_release
+    from generator.commands.publish import publish as publish_release
 
     try:
         result = publish_release(load_settings(config_file), remote, branch=branch,
@@ -122,7 +122,7 @@ def schema(resource: str | None) -> None:
 
 
 def _register_importers() -> None:
-    from generator.importers.commands import import_ees, import_lait
+    from generator.commands.importing import import_ees, import_lait
 
     main.add_command(import_ees)
     main.add_command(import_lait)

@@ -12,7 +12,7 @@ from datetime import date
 from enum import StrEnum
 from functools import cached_property
 
-from generator.periods import Period, PeriodType
+from generator.model.periods import Period, PeriodType
 
 
 class Polarity(StrEnum):

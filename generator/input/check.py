@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.load import ReadCache, read_packages
-from generator.model import Site, assemble_site
+from generator.input.load import ReadCache, read_packages
+from generator.input.rules import package_problems, site_problems
+from generator.model.site import Site, assemble_site
 from generator.problems import DataError, Problem, sort_problems
-from generator.rules import package_problems, site_problems
 
 
 def check_packages(folders: Iterable[Path], cache: ReadCache | None = None

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator.model import AreaType, IndicatorData, Unit
-from generator.numbers import UNIT_WORDS, table_value
-from generator.periods import Period
-from generator.targets import target_for
+from generator.analysis.numbers import UNIT_WORDS, table_value
+from generator.model.periods import Period
+from generator.model.site import AreaType, IndicatorData, Unit
+from generator.model.targets import target_for
 
 PALETTE = {
     "council": "#12436D",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.model import IndicatorData, Target
-from generator.periods import Period
+from generator.model.periods import Period
+from generator.model.site import IndicatorData, Target
 
 
 def target_for(data: IndicatorData, period: Period) -> Target | None:

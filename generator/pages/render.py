@@ -15,8 +15,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from generator import safe_text
-from generator.charts import Chart
+from generator.pages import safe_text
+from generator.pages.charts import Chart
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=^:])")
 
@@ -52,7 +52,7 @@ def chart_block(chart: Chart | None, summary_id: str) -> Markup:
 def environment() -> Environment:
     """Return the template environment (autoescaping on, undefined names are errors)."""
     env = Environment(
-        loader=PackageLoader("generator", "templates"),
+        loader=PackageLoader("generator.pages", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,

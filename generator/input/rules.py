@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from generator.load import RawPackage, Row
-from generator.model import RATE_BASE, Frequency, Indicator, Package, Polarity, Unit
-from generator.periods import Period, PeriodError, PeriodType, parse_canonical
+from generator.input.load import RawPackage, Row
+from generator.model.periods import Period, PeriodError, PeriodType, parse_canonical
+from generator.model.site import RATE_BASE, Frequency, Indicator, Package, Polarity, Unit
 from generator.problems import Problem
 
 # How far a published value may sit from numerator / denominator before it is reported, on top

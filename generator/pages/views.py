@@ -12,14 +12,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator import safe_text
 from generator.analysis import Analysis, Rollup, analyse, rollup
 from generator.analysis.benchmark import Comparison
 from generator.analysis.compare import DIRECTION_WORDS, Measure
 from generator.analysis.glossary import ABBREVIATIONS
-from generator.analysis.numbers import format_figure
+from generator.analysis.numbers import UNIT_WORDS, format_figure, table_value
 from generator.analysis.rag import RATING_WORDS, Rating, RatingStatus
-from generator.model import (
+from generator.model.periods import PeriodType
+from generator.model.site import (
     AreaType,
     Commentary,
     Flag,
@@ -29,9 +29,8 @@ from generator.model import (
     Status,
     Unit,
 )
-from generator.numbers import UNIT_WORDS, table_value
-from generator.periods import PeriodType
-from generator.targets import target_for
+from generator.model.targets import target_for
+from generator.pages import safe_text
 
 ICONS = {
     RatingStatus.RED: "\u2716",  # heavy multiplication x

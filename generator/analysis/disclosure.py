@@ -21,7 +21,8 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import groupby
 
-from generator.model import (
+from generator.model.periods import Period
+from generator.model.site import (
     RATE_BASE,
     BreakdownValue,
     Indicator,
@@ -31,7 +32,6 @@ from generator.model import (
     Site,
     Unit,
 )
-from generator.periods import Period
 
 DEFAULT_THRESHOLD = 5
 

@@ -1,6 +1,6 @@
 """Click commands ``import-ees`` and ``import-lait``: parse options and call one function.
 
-Registered in ``generator/cli.py`` with ``main.add_command(import_ees)`` and
+Registered in ``generator/commands/cli.py`` with ``main.add_command(import_ees)`` and
 ``main.add_command(import_lait)``.
 """
 

@@ -19,9 +19,11 @@ from typing import Any
 from frictionless import Detector, Resource, Schema
 from frictionless import Package as FrictionlessPackage
 
-from generator import format as fmt
-from generator.messages import plain_error, unreadable
-from generator.model import (
+from generator.input.messages import plain_error, unreadable
+from generator.input.screen import Kept, screen_table
+from generator.model import format as fmt
+from generator.model.periods import PeriodError, PeriodType, parse_canonical
+from generator.model.site import (
     AreaType,
     BreakdownValue,
     Commentary,
@@ -43,9 +45,7 @@ from generator.model import (
     Target,
     Unit,
 )
-from generator.periods import PeriodError, PeriodType, parse_canonical
 from generator.problems import Problem
-from generator.screen import Kept, screen_table
 
 DESCRIPTOR = "datapackage.json"
 SUPPORTED_FORMATS = {".csv": "csv", ".xlsx": "xlsx"}
@@ -329,22 +329,9 @@ def _frictionless_rows(resource: Resource, file: str, where: str, shown: dict[st
     return tuple(kept), tuple(failed)
 
 
-def read_raw_package(folder: Path, cache: ReadCache | None = None
-                     ) -> tuple[RawPackage | None, list[Problem]]:
-    """Read and validate one package folder into typed rows, collecting every problem.
-
-    With a cache, a table is validated again only when its file, or a table its foreign keys
-    point to, has changed since the cache saw it.
-    """
-    problems: list[Problem] = []
-    descriptor = _read_descriptor(folder, problems)
-    if descriptor is None:
-        return None, problems
-    where = display_path(folder / DESCRIPTOR)
-    for key in ("name", "title"):
-        if not isinstance(descriptor.get(key), str) or not descriptor.get(key):
-            problems.append(Problem(where, None, key, f"the package has no {key}",
-                                    f'Add "{key}": "..." to datapackage.json.', "descriptor-" + key))
+def _resource_files(folder: Path, where: str, descriptor: dict[str, Any],
+                    problems: list[Problem]) -> dict[str, Path]:
+    """Return the file of each known resource the descriptor lists, reporting what is wrong."""
     files: dict[str, Path] = {}
     for resource in descriptor["resources"]:
         name = resource.get("name") if isinstance(resource, dict) else None
@@ -371,6 +358,27 @@ def read_raw_package(folder: Path, cache: ReadCache | None = None
                                                     "resource-outside"} for p in problems):
             problems.append(Problem(where, None, "resources", f"the package has no '{name}' table",
                                     f"Add a resource named '{name}'.", "resource-required"))
+
+    return files
+
+
+def read_raw_package(folder: Path, cache: ReadCache | None = None
+                     ) -> tuple[RawPackage | None, list[Problem]]:
+    """Read and validate one package folder into typed rows, collecting every problem.
+
+    With a cache, a table is validated again only when its file, or a table its foreign keys
+    point to, has changed since the cache saw it.
+    """
+    problems: list[Problem] = []
+    descriptor = _read_descriptor(folder, problems)
+    if descriptor is None:
+        return None, problems
+    where = display_path(folder / DESCRIPTOR)
+    for key in ("name", "title"):
+        if not isinstance(descriptor.get(key), str) or not descriptor.get(key):
+            problems.append(Problem(where, None, key, f"the package has no {key}",
+                                    f'Add "{key}": "..." to datapackage.json.', "descriptor-" + key))
+    files = _resource_files(folder, where, descriptor, problems)
 
     stamps = {name: _stamp(path) for name, path in files.items()}
     referenced = (stamps.get("service_areas"), stamps.get("indicators"))

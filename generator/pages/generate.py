@@ -14,12 +14,13 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from generator import changes, downloads, views
+from generator.analysis import changes
 from generator.analysis.glossary import ABBREVIATIONS
-from generator.charts import breakdown, time_series
-from generator.model import IndicatorData, Release, ReleaseStatus, Site
+from generator.model.site import IndicatorData, Release, ReleaseStatus, Site
+from generator.pages import downloads, views
+from generator.pages.charts import breakdown, time_series
+from generator.pages.render import render
 from generator.parallel import started
-from generator.render import render
 
 
 @dataclass(frozen=True)

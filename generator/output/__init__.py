@@ -1,0 +1,1 @@
+"""Writing the site: staging folders, the atomic swap and the MkDocs run."""

@@ -1,0 +1,1 @@
+"""Making the site's pages and downloads from the model: views, charts, templates (no I/O)."""
