@@ -74,10 +74,9 @@ class Prepared:
     pages: int
 
 
-# Python's cyclic garbage collector runs after every 700 new objects and now and then scans
-# every object there is. Reading a council's tables makes hundreds of thousands of objects that
-# live for the whole build and form almost no cycles, so those scans were a fifth of the check's
-# time (docs/performance.md). Reference counting still frees everything that is not a cycle.
+# Reading the packages makes hundreds of thousands of long-lived objects with almost no cycles,
+# which the cyclic collector would scan again and again (docs/performance.md, item 17).
+# Reference counting still frees everything that is not a cycle.
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause the cyclic collector while the packages are read (collect once at the end)."""

@@ -8,10 +8,9 @@ from typing import Any
 
 import yaml
 
+from generator.analysis.disclosure import DEFAULT_THRESHOLD
 from generator.pages.colours import colour_problems
 from generator.problems import DataError, Problem
-
-DEFAULT_THRESHOLD = 5
 
 
 class _Loader(yaml.SafeLoader):

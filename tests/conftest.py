@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
 
-from tests.browser.launcher import ensure_tools, launch
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 
 @pytest.fixture(scope="session")
@@ -17,6 +18,11 @@ def browser() -> Iterator[Browser]:
     Playwright's sync API allows one instance per process, so every test that needs a browser
     shares this one rather than starting its own.
     """
+    # Imported here, so that the unit tests run without Playwright or a browser installed.
+    from playwright.sync_api import sync_playwright
+
+    from tools.browser.launcher import ensure_tools, launch
+
     ensure_tools()
     with sync_playwright() as playwright:
         chromium = launch(playwright)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.analysis import analyse, rollup, rollup_by_service_area
+from generator.analysis import analyse, rollup
 from generator.analysis.compare import Direction
 from generator.analysis.rag import RatingStatus as R
 from generator.model.site import Polarity, Status
@@ -48,9 +48,3 @@ def test_exceptions_list_red_with_newly_red_first_and_reasons():
                                                                           ("b", False)]
     assert exceptions[0].reason == ("The figure of 30.0% is worse than the target of 20.0% by "
                                     "more than 1.0 percentage point, so it is rated red.")
-
-
-def test_rollup_by_service_area():
-    result = rollup_by_service_area(ANALYSES)
-    assert [(item.scope, item.total, item.rating_count(R.RED)) for item in result] == [
-        ("care", 2, 0), ("front-door", 3, 2)]

@@ -18,13 +18,16 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from playwright.sync_api import Browser
 
 from tests.browser.checks_static import discover_pages
-from tests.browser.server import SiteServer, site_base_path
 from tests.fixture_sites import PACKAGES, build_fixture, site_files
+from tools.browser.server import SiteServer, site_base_path
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser  # only the browser tests use it
 
 HOSTILE = PACKAGES / "hostile"
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "srcdoc"}

@@ -18,16 +18,19 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 import pytest
 from click.testing import CliRunner
-from playwright.sync_api import Browser
 
 from generator.commands.cli import main
 from generator.commands.publish import publish
 from generator.settings import load_settings
-from tests.browser.server import SiteServer
+from tools.browser.server import SiteServer
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser  # only the browser tests use it
 
 REPO = Path(__file__).resolve().parents[1]
 BASE = "/northbridge-performance/"  # the path of site_url, as GitHub Pages serves it

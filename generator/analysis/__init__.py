@@ -5,6 +5,6 @@ Nothing here reads files or the clock. ``analyse`` turns one ``IndicatorData`` i
 """
 
 from generator.analysis.analyse import Analysis, analyse
-from generator.analysis.rollup import Rollup, rollup, rollup_by_service_area
+from generator.analysis.rollup import Rollup, rollup
 
-__all__ = ["Analysis", "Rollup", "analyse", "rollup", "rollup_by_service_area"]
+__all__ = ["Analysis", "Rollup", "analyse", "rollup"]

@@ -33,6 +33,7 @@ from generator.model.site import (
     Unit,
 )
 
+#: The one default for the suppression threshold (settings read it from here), as DfE uses.
 DEFAULT_THRESHOLD = 5
 
 

@@ -99,11 +99,3 @@ def rollup(analyses: Iterable[Analysis], scope: str = "") -> Rollup:
         directions=tuple((direction, directions[direction]) for direction in Direction),
         exceptions=exceptions,
     )
-
-
-def rollup_by_service_area(analyses: Iterable[Analysis]) -> tuple[Rollup, ...]:
-    """Return one roll-up per service area, sorted by service area id."""
-    groups: dict[str, list[Analysis]] = {}
-    for item in analyses:
-        groups.setdefault(item.indicator.service_area, []).append(item)
-    return tuple(rollup(items, area) for area, items in sorted(groups.items()))

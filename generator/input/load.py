@@ -307,8 +307,8 @@ def _frictionless_rows(resource: Resource, file: str, where: str, shown: dict[st
                        problems: list[Problem]) -> tuple[tuple[Row, ...], tuple[Row, ...]]:
     """Validate a table with Frictionless, reporting its problems; return kept and failed rows.
 
-    Reading the rows and then validating them read every table twice, which was half the
-    check's time at council scale (see docs/performance.md): one pass does both.
+    One pass both keeps the rows and collects the problems, so no table is read twice
+    (docs/performance.md, item 1).
     """
     kept: list[Row] = []
     failed: list[Row] = []

@@ -1,9 +1,9 @@
 """Screen a CSV table that is clean, without Frictionless' per-row machinery.
 
-Validating a council's tables row by row with Frictionless costs about 40 µs a row, which was
-most of the check's time at council scale (see docs/performance.md). Almost every table a
-council publishes is clean, so the loader first *screens* each CSV table here and lets
-Frictionless validate and report only the tables the screen cannot vouch for.
+Frictionless' per-row machinery is the dearest part of reading a council's tables
+(docs/performance.md, item 12). Almost every table a council publishes is clean, so the loader
+first *screens* each CSV table here and lets Frictionless validate and report only the tables
+the screen cannot vouch for.
 
 The screen keeps Frictionless' meaning of every cell: Frictionless opens the file (encoding,
 CSV dialect, header) and each field's own Frictionless cell reader types each distinct text of

@@ -333,9 +333,6 @@ def shift(period: Period, months: int) -> Period:
     return calendar_year(period.start.year + years)
 
 
-def year_earlier(period: Period) -> Period:
-    """Return the same period one year before."""
-    return shift(period, -12)
 
 
 def financial_year_of(period: Period) -> Period:
@@ -350,9 +347,6 @@ def academic_year_of(period: Period) -> Period:
     return academic_year(end.year if end.month >= 9 else end.year - 1)
 
 
-def months_between(earlier: Period, later: Period) -> int:
-    """Return whole months between the ends of two periods."""
-    return (later.end.year - earlier.end.year) * 12 + later.end.month - earlier.end.month
 
 
 # ---------------------------------------------------------------------------------------------
@@ -402,13 +396,3 @@ def _short_label(period: Period) -> str:
         return f"{period.start.year}/{end.year % 100:02d}"
     fy = financial_year_of(period)
     return f"Q{period.code[-1]} {fy.start.year}/{fy.end.year % 100:02d}"
-
-
-def committee_label(period: Period) -> str:
-    """Return the label committees use: "Quarter 4 2021/22", "2021/22", "March 2022"."""
-    if period.type is PeriodType.QUARTER:
-        fy = financial_year_of(period)
-        return f"Quarter {period.code[-1]} {fy.start.year}/{fy.end.year % 100:02d}"
-    if period.type in (PeriodType.FINANCIAL_YEAR, PeriodType.ACADEMIC_YEAR):
-        return f"{period.start.year}/{period.end.year % 100:02d}"
-    return _short_label(period)

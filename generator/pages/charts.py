@@ -33,12 +33,6 @@ COMPARATOR_ROLES = {
     AreaType.REGION: "region",
     AreaType.STATISTICAL_NEIGHBOURS: "statistical_neighbours",
 }
-CONFIG = {
-    "displaylogo": False,
-    "responsive": True,
-    "displayModeBar": False,
-    "scrollZoom": False,
-}
 
 
 @dataclass(frozen=True)

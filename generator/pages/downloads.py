@@ -205,6 +205,6 @@ def indicator_json(data: IndicatorData, release: Release) -> str:
             for t in data.targets
         ],
     }
-    # Compact: indenting doubled the file (a third of a council site's bytes) for readers who
-    # load it into a program anyway; the CSV is the human-readable download.
+    # Compact: the JSON is for programs, the CSV is the human-readable download
+    # (docs/performance.md, item 5).
     return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Browser, BrowserContext, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from .launcher import AXE_JS
-from .server import SiteServer
+from tools.browser.launcher import AXE_JS
+from tools.browser.server import SiteServer
 
 _JS = Path(__file__).parent  # the page-side scripts live beside this module
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from .launcher import VNU_JAR
+from tools.browser.launcher import VNU_JAR
 
 # -- pages -------------------------------------------------------------------------------------
 

@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
+from tools.browser.launcher import build_site, ensure_tools
+from tools.browser.server import SiteServer, site_base_path
+
 from . import weight_report
 from .checks_browser import Visit, Visitor
 from .checks_static import SitePage, discover_pages
-from .launcher import build_site, ensure_tools
-from .server import SiteServer, site_base_path
 
 
 def _shared_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser
 
+from tools.browser.server import SiteServer
+
 from .checks_browser import (
     Visit,
     axe_context,
@@ -17,7 +19,6 @@ from .checks_browser import (
     tab_through,
 )
 from .checks_static import SitePage
-from .server import SiteServer
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
-from .server import SiteServer
+from tools.browser.server import SiteServer
 
 pytestmark = pytest.mark.browser
 

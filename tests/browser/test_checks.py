@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
+from tools.browser.server import SiteServer
+
 from .checks_browser import (
     DESKTOP,
     MOBILE,
@@ -25,7 +27,6 @@ from .checks_browser import (
     tab_through,
 )
 from .checks_static import SitePage, check_links, run_vnu
-from .server import SiteServer
 from .test_page_weight import HTML_BUDGET
 
 pytestmark = pytest.mark.browser

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser
 
+from tools.browser.server import SiteServer
+
 from .checks_browser import MOBILE, horizontal_overflow
 from .checks_static import SitePage
-from .server import SiteServer
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import material
 import pytest
 
-from .launcher import REPO
+from tools.browser.launcher import REPO
 
 pytestmark = pytest.mark.browser
 

@@ -15,9 +15,10 @@ from collections import defaultdict
 import pytest
 from playwright.sync_api import Browser
 
+from tools.browser.server import SiteServer
+
 from .checks_browser import measure_weight
 from .checks_static import SitePage, gzip_size
-from .server import SiteServer
 from .weight_report import WEIGHT_PROPERTY
 
 pytestmark = pytest.mark.browser

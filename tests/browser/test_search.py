@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser
 
-from .server import SiteServer
+from tools.browser.server import SiteServer
 
 pytestmark = pytest.mark.browser
 

@@ -12,8 +12,10 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from playwright.sync_api import Browser, Playwright
+if TYPE_CHECKING:  # the unit tests read the tool paths here without Playwright installed
+    from playwright.sync_api import Browser, Playwright
 
 REPO = Path(__file__).resolve().parents[2]
 TOOLS = REPO / "tools" / "node_modules"
