@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ from northbridge.entries import REQUIRED, Entry, SpecError, period_range, read_p
 SPEC_FILE = Path(__file__).resolve().parent / "series.yml"
 SERIES_KINDS = {"count": 1, "pct": 100, "rate": 10_000, "ratio": 1}  # kind -> scale of the value
 PERIOD_TYPES = {kind.value for kind in PeriodType}
+FIELD_KINDS = {"str": "text", "float": "number", "bool": "boolean"}  # annotation -> spec kind
 
 
 @dataclass(frozen=True)
@@ -131,25 +132,23 @@ def read_series(entry: Entry) -> Series:
     kind = series.get("kind", "text")
     if kind not in SERIES_KINDS:
         series.problem("kind", f"{kind!r} is not one of {', '.join(SERIES_KINDS)}")
-    made = Series(kind, series.get("start", "number"), series.get("end", "number"),
-                  series.get("noise", "number"), series.get("denominator", "number", 0),
-                  series.get("denominator_noise", "number", 0.03),
-                  series.get("denominator_memory", "number", 0.8),
-                  series.get("fte", "boolean", False), series.get("suppress_small", "boolean", False),
-                  series.get("numerator_from", "text", ""))
+    made = Series(kind, **{
+        field.name: series.get(field.name, FIELD_KINDS[field.type],
+                               REQUIRED if field.default is MISSING else field.default)
+        for field in fields(Series)[1:]})
     if kind in SERIES_KINDS and kind != "count" and made.denominator <= 0:
         series.problem("denominator", f"a {kind} series needs a typical denominator above 0")
     series.done()
     return made
 
 
-def by_period(entry: Entry, key: str, periods: tuple[str, ...], fields: tuple[str, ...]
+def by_period(entry: Entry, key: str, periods: tuple[str, ...], names: tuple[str, ...]
               ) -> dict[str, tuple[str, ...]]:
     """Return a mapping of period -> fields (gaps, flags), each period one of the series'."""
     found = {}
     for period, value in entry.get(key, "mapping", {}).items():
         item = Entry(value, entry.where, entry.problems, f"{key}.{period}.")
-        found[str(period)] = tuple(item.get(name, "text", "") for name in fields)
+        found[str(period)] = tuple(item.get(name, "text", "") for name in names)
         item.done()
         if periods and str(period) not in periods:  # no periods: already reported
             entry.problem(f"{key}.{period}", "is not one of the indicator's periods")
