@@ -17,13 +17,13 @@ The same scale always writes byte-identical files (a seeded ``random.Random`` pe
 
 from __future__ import annotations
 
-import csv
-import json
 import random
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.importers.package import PackageContent, resources
+from generator.importers.writer import write_package
 from generator.model import format as fmt
 
 
@@ -64,7 +64,6 @@ REGIONS = (("E12000001", "North East"), ("E12000002", "North West"),
            ("E12000007", "London"), ("E12000008", "South East"), ("E12000009", "South West"))
 CATEGORIES = ("Abuse or neglect", "Family dysfunction", "Family in acute stress",
               "Absent parenting", "Other")
-HEADERS = {name: fmt.field_names(name) for name in fmt.SCHEMAS}
 
 
 def _periods(scale: Scale, period_type: str) -> list[str]:
@@ -165,7 +164,6 @@ def write_scale(scale: Scale, folder: Path) -> Path:
     if folder.exists():
         shutil.rmtree(folder)
     package = folder / f"synthetic-{scale.name}"
-    package.mkdir(parents=True)
     rows: dict[str, list[dict[str, object]]] = {name: [] for name in fmt.SCHEMAS}
     if scale.shape == "national":
         for council in range(scale.councils):
@@ -193,16 +191,8 @@ def write_scale(scale: Scale, folder: Path) -> Path:
         {"id": f"{last}-q3", "title": f"Quarter 3 {last}/{(last + 1) % 100:02d}",
          "date": f"{last + 1}-02-13", "status": "planned", "notes": ""},
     ]
-    resources = []
-    for name, table in rows.items():
-        if not table and name not in fmt.REQUIRED_RESOURCES:
-            continue
-        with open(package / f"{name}.csv", "w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=HEADERS[name], lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(table)
-        resources.append({"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource",
-                          "schema": fmt.schema(name)})
+    tables = {name: [{key: _text(value) for key, value in row.items()} for row in table]
+              for name, table in rows.items() if table or name in fmt.REQUIRED_RESOURCES}
     descriptor = {
         "name": f"synthetic-{scale.name}",
         "title": f"Synthetic benchmark package ({scale.name} scale)",
@@ -212,8 +202,12 @@ def write_scale(scale: Scale, folder: Path) -> Path:
         "licenses": [{"name": "OGL-UK-3.0", "title": "Open Government Licence v3.0",
                       "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/"
                               "version/3/"}],
-        "resources": resources,
+        "resources": resources(tables),
     }
-    (package / "datapackage.json").write_text(json.dumps(descriptor, indent=2) + "\n",
-                                              encoding="utf-8")
+    write_package(package, PackageContent(descriptor, tables))
     return package
+
+
+def _text(value: object) -> str:
+    """Return a cell as the CSV writer would write it: None is an empty cell."""
+    return "" if value is None else str(value)

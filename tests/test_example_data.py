@@ -3,23 +3,29 @@ England / North West / neighbour comparators are DfE's published figures, cell f
 
 The authority for the DfE figures is ``tests/fixtures/dfe_extract/``: an exact extract of DfE's
 open-data CSVs (see its README). ``scripts/make_example_data.py --check`` compares that extract
-and the packages with the shared source data when it is available.
+and the packages with the shared source data when it is available. The packages are made from
+``scripts/northbridge/series.yml``; a broken spec is refused with the file, entry and field.
 """
 
 from __future__ import annotations
 
+import copy
 import csv
+import importlib
 import importlib.util
-import io
 import json
 import sys
 from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from frictionless import Package as FrictionlessPackage
 
+from generator.importers.published import SYMBOLS
+from generator.importers.writer import write_package
 from generator.input.check import check_packages
 from generator.model.periods import PeriodType, parse_canonical
 
@@ -39,7 +45,10 @@ def _script():
     return module
 
 
-SCRIPT = _script()
+SCRIPT = _script()  # puts scripts/ on the path, so its northbridge package imports
+SPEC_MODULE = importlib.import_module("northbridge.spec")
+FIGURES = importlib.import_module("northbridge.figures")
+SPEC = SCRIPT.read_spec()
 
 
 def rows(package: Path, resource: str) -> list[dict[str, str]]:
@@ -180,12 +189,12 @@ def extract():
 def source_cells(indicator_id: str) -> dict[tuple[str, str], str]:
     """(period, area code or 3-digit LA number) -> the published cell, from the extract."""
     tables, _ = extract()
-    source = SCRIPT.COMPARATORS[indicator_id]
+    source = SPEC.comparators[indicator_id]
     cells = {}
     for row in tables[source.file]:
         if any(row[column] != value for column, value in source.filters):
             continue
-        period = SCRIPT.dfe_period(row["time_period"], source.period)
+        period = source.period(row["time_period"])
         code = {"National": "E92000001", "Regional": row["region_code"]}.get(
             row["geographic_level"], row["new_la_code"])
         cells[(period, code)] = row[source.value]
@@ -194,10 +203,10 @@ def source_cells(indicator_id: str) -> dict[tuple[str, str], str]:
 
 def test_every_dfe_measure_has_comparators():
     compared = {c["indicator_id"] for c in all_rows("comparators")}
-    assert compared == set(SCRIPT.COMPARATORS)
+    assert compared == set(SPEC.comparators)
 
 
-@pytest.mark.parametrize("indicator_id", sorted(SCRIPT.COMPARATORS))
+@pytest.mark.parametrize("indicator_id", sorted(SPEC.comparators))
 def test_comparators_equal_published_cells(indicator_id):
     cells = source_cells(indicator_id)
     found = [c for c in all_rows("comparators") if c["indicator_id"] == indicator_id]
@@ -205,17 +214,17 @@ def test_comparators_equal_published_cells(indicator_id):
     assert {c["area_type"] for c in published} == {"england", "region", "neighbour"}
     for c in published:
         cell = cells[(c["period"], c["area_code"])]
-        if cell.strip().lower() in SCRIPT.MISSING_SYMBOLS:
+        if cell.strip().lower() in SYMBOLS:
             assert (c["value"], c["missing"]) == ("", cell.strip().lower())
         else:
             assert (c["value"], c["missing"]) == (cell, ""), c
     assert any(c["area_code"] == "E12000002" for c in published)
 
 
-@pytest.mark.parametrize("indicator_id", sorted(SCRIPT.COMPARATORS))
+@pytest.mark.parametrize("indicator_id", sorted(SPEC.comparators))
 def test_neighbour_average_is_mean_of_published(indicator_id):
     tables, group = extract()
-    source = SCRIPT.COMPARATORS[indicator_id]
+    source = SPEC.comparators[indicator_id]
     dp = int(next(i for i in all_rows("indicators") if i["id"] == indicator_id)["decimal_places"])
     for c in all_rows("comparators"):
         if c["indicator_id"] != indicator_id or c["area_type"] != "statistical_neighbours":
@@ -223,35 +232,151 @@ def test_neighbour_average_is_mean_of_published(indicator_id):
         values = [Decimal(r[source.value]) for r in tables[source.file]
                   if r["old_la_code"] in group
                   and all(r[k] == v for k, v in source.filters)
-                  and SCRIPT.dfe_period(r["time_period"], source.period) == c["period"]
-                  and r[source.value].strip().lower() not in SCRIPT.MISSING_SYMBOLS | {""}]
+                  and source.period(r["time_period"]) == c["period"]
+                  and r[source.value].strip().lower() not in SYMBOLS | {""}]
         mean = (sum(values) / len(values)).quantize(Decimal(1).scaleb(-dp), ROUND_HALF_UP)
         assert c["value"] == f"{mean:.{dp}f}"
         assert c["area_name"] == f"Statistical neighbours (average of {len(values)})"
 
 
-def test_period_mapping():
-    assert SCRIPT.dfe_period("2025", "snapshot_march") == "2025-03-31"
-    assert SCRIPT.dfe_period("2025", "financial_year") == "2024-25"
-    assert SCRIPT.dfe_period("202425", "academic_year") == "2024-25"
-    assert SCRIPT.dfe_period("2024", "calendar_year") == "2024"
-    assert SCRIPT.dfe_period("2025", "rolling_september") == "2025-09"
+@pytest.mark.parametrize(("indicator_id", "time_period", "period"), [
+    ("cla-rate", "2025", "2025-03-31"),  # snapshot at 31 March
+    ("sw-agency-rate", "2025", "2025-09-30"),  # snapshot at 30 September
+    ("cpp-second-subsequent", "2025", "2024-25"),  # DfE's year to March 2025
+    ("cla-persistent-absence", "202425", "2024-25"),  # academic year
+    ("ehcp-20-weeks", "2024", "2024"),  # calendar year
+    ("re-referrals", "2025", "2025-03"),  # 12 months to March
+    ("sw-turnover", "2025", "2025-09"),  # 12 months to September
+])
+def test_dfe_years_are_read_as_the_importers_read_them(indicator_id, time_period, period):
+    assert SPEC.comparators[indicator_id].period(time_period) == period
+
+
+def test_rolling_march_starts_in_april():
     assert parse_canonical("2025-03", PeriodType.ROLLING_12_MONTHS).start.isoformat() == \
         "2024-04-01"
 
 
-def test_packages_regenerate_exactly_from_the_extract():
-    """The committed CSVs are what the script makes from the extract (deterministic, no clock)."""
+def test_packages_regenerate_exactly_from_the_extract(tmp_path):
+    """The committed packages are what the shared writer makes from the spec and the extract."""
     tables, group = extract()
-    for name, content in SCRIPT.build(tables, group).items():
-        folder = ROOT / "datapackages" / name
-        for resource, resource_rows in content.items():
-            path = folder / f"{resource}.csv"
-            if not resource_rows:
-                assert not path.exists()
-                continue
-            out = io.StringIO()
-            writer = csv.DictWriter(out, fieldnames=list(resource_rows[0]), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(resource_rows)
-            assert path.read_text(encoding="utf-8") == out.getvalue(), path
+    for name, content in SCRIPT.build(SPEC, tables, group).items():
+        written = write_package(tmp_path / name, content)
+        committed = ROOT / "datapackages" / name
+        assert sorted(p.name for p in written) == sorted(p.name for p in committed.iterdir())
+        for path in written:
+            assert path.read_bytes() == (committed / path.name).read_bytes(), path.name
+
+
+# --- the spec file -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("counts", "hidden"), [
+    ([40, 12, 9], [False, False, False]),
+    ([40, 3, 9], [False, True, True]),  # one small count: the next smallest goes too
+    ([40, 5, 2], [False, True, True]),  # the threshold (5) itself is small
+    ([40, 6, 9], [False, False, False]),
+    ([40, 0, 9], [False, False, False]),  # zero reveals nobody
+])
+def test_breakdowns_suppress_up_to_the_sites_threshold(counts, hidden):
+    assert FIGURES.suppress(counts) == hidden
+
+
+def test_small_denominators_are_suppressed_at_the_sites_threshold():
+    rows = [row for row in all_rows("observations") if row["indicator_id"] == "iha-20-days"]
+    hidden = [row for row in rows if row["missing"] == "c"]
+    assert hidden, "the example shows a month suppressed for small numbers"
+    assert all(row["note"].startswith("Fewer than 6 children") for row in hidden)
+    assert all(int(row["denominator"]) > 5 for row in rows if row["denominator"])
+
+
+def _spec_data() -> dict[str, Any]:
+    return yaml.safe_load(SPEC_MODULE.SPEC_FILE.read_text(encoding="utf-8"))
+
+
+def _set(path: str, value: Any):
+    """Return a change to the spec: set (or, with None, delete) the field at a dotted path."""
+    def change(data: dict[str, Any]) -> None:
+        *parents, last = path.split(".")
+        target: Any = data
+        for part in parents:
+            if part.startswith("@"):  # an indicator by its id
+                target = next(item for item in target if item["id"] == part[1:])
+            else:
+                target = target[int(part)] if isinstance(target, list) else target[part]
+        if value is None:
+            del target[last]
+        else:
+            target[last] = value
+    return change
+
+
+BROKEN = [
+    (_set("indicators.@contacts.title", None), 'indicator "contacts", field "title": is missing'),
+    (_set("indicators.@re-referrals.series.noise", "high"),
+     'indicator "re-referrals", field "series.noise": expected number, got \'high\''),
+    (_set("indicators.@contacts.titel", "Contacts"),
+     'indicator "contacts", field "titel": is not a field here'),
+    (_set("indicators.@contacts.unit", "percent"),
+     'indicator "contacts", field "unit": \'percent\' is not one of percentage'),
+    (_set("indicators.@contacts.periods", "weeks"),
+     'indicator "contacts", field "periods": \'weeks\' is not one of the period_lists'),
+    (_set("period_lists.months.first", "2019-4"),
+     'period list "months", field "first": \'2019-4\' must be written as \'2019-04\''),
+    (_set("indicators.@re-referrals.flags.2031-01", {"flags": "revised"}),
+     'indicator "re-referrals", field "flags.2031-01": is not one of the indicator\'s periods'),
+    (_set("indicators.@re-referrals.targets", [[22]]),
+     'indicator "re-referrals", field "targets[0]": expected [target, amber tolerance]'),
+    (_set("indicators.@re-referrals.comparators.period_end", None),
+     'indicator "re-referrals", field "comparators.period_end": a rolling_12_months indicator '
+     "needs period_end"),
+    (_set("indicators.@contacts.package", "northbridge-adults"),
+     'indicator "contacts", field "package": \'northbridge-adults\' is not one of'),
+    (_set("indicators.@contacts.service_area", "send"),
+     'indicator "contacts", field "service_area": \'send\' is not a service area of '
+     "northbridge-childrens"),
+    (_set("indicators.@cla-rate.series.numerator_from", "cla-counts"),
+     'indicator "cla-rate", field "series.numerator_from": must be the id of an indicator'),
+    (_set("breakdowns.0.indicator", "re-referrals"),
+     'breakdowns[0], field "indicator": must be the id of a count indicator'),
+    (_set("packages.northbridge-childrens.service_areas.0.item", "one"),
+     'package "northbridge-childrens", service_areas[0], field "item": expected integer'),
+    (_set("council.region", None), 'top level, field "council.region": is missing'),
+]
+
+
+@pytest.mark.parametrize(("change", "message"), BROKEN, ids=[m for _, m in BROKEN])
+def test_a_broken_spec_names_the_file_and_field(tmp_path, change, message):
+    data = copy.deepcopy(_spec_data())
+    change(data)
+    path = tmp_path / "series.yml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    with pytest.raises(SPEC_MODULE.SpecError) as raised:
+        SCRIPT.read_spec(path)
+    assert f"{path}: {message}" in str(raised.value)
+
+
+def test_every_problem_is_reported_together(tmp_path):
+    data = _spec_data()
+    for change, _ in BROKEN[:3]:
+        change(data)
+    path = tmp_path / "series.yml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    with pytest.raises(SPEC_MODULE.SpecError) as raised:
+        SCRIPT.read_spec(path)
+    assert [m for _, m in BROKEN[:3] if m in str(raised.value)] == [m for _, m in BROKEN[:3]]
+
+
+def test_a_spec_that_is_not_yaml_is_refused(tmp_path):
+    path = tmp_path / "series.yml"
+    path.write_text("indicators: [\n", encoding="utf-8")
+    with pytest.raises(SPEC_MODULE.SpecError, match="series.yml: cannot be read"):
+        SCRIPT.read_spec(path)
+
+
+def test_a_broken_spec_stops_the_script_with_its_problems(tmp_path, monkeypatch, capsys):
+    path = tmp_path / "series.yml"
+    path.write_text("council: {}\n", encoding="utf-8")
+    monkeypatch.setattr(SCRIPT, "read_spec", lambda: SPEC_MODULE.read_spec(path))
+    assert SCRIPT.main(["--check"]) == 1
+    assert f'{path}: top level, field "council.name": is missing' in capsys.readouterr().err

@@ -7,6 +7,7 @@ them into the package's tables and descriptor; ``writer.py`` writes them.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,6 +62,15 @@ class PackageContent:
     def summary(self) -> str:
         counts = ", ".join(f"{len(rows)} {name}" for name, rows in self.tables.items())
         return f"{self.descriptor['title']}: {counts}"
+
+
+def resources(names: Iterable[str], **properties: str) -> list[dict[str, Any]]:
+    """Return the descriptor's resources: one CSV per table, with the format's Table Schema.
+
+    ``properties`` (such as ``format="csv"``) are added to every resource, before its schema.
+    """
+    return [{"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource",
+             **properties, "schema": fmt.schema(name)} for name in names]
 
 
 def _value_fields(figure: Figure, with_counts: bool = True) -> dict[str, str]:
@@ -155,8 +165,6 @@ def assemble(mapping: Mapping, council: Council, figures: list[Figure], neighbou
         "licenses": [dict(mapping.licence)],
         "sources": [{"title": f"{mapping.publisher}: {title}", "path": url}
                     for title, url in sources],
-        "resources": [{"name": resource, "path": f"{resource}.csv",
-                       "profile": "tabular-data-resource", "schema": fmt.schema(resource)}
-                      for resource in tables],
+        "resources": resources(tables),
     }
     return PackageContent(descriptor, tables)
