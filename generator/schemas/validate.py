@@ -1,8 +1,9 @@
 """Check a hand-edited file against its declared schema and word every error as a ``Problem``.
 
-A problem names the key path people see in the file (``indicators.re-referrals.decimal_places``,
-``extra.generator.packages[0]``), says what is wrong in plain English and how to fix it, and has a
-stable rule ``<kind>-<what>`` (``settings-type``, ``mapping-key``...): see ``KINDS``.
+A problem names the key path people see in the file (``indicators.re-referrals.decimal_places``;
+``extra.generator.packages[1]`` is the first package), says what is wrong in plain English and
+how to fix it, and has a stable rule ``<kind>-<what>`` (``settings-type``, ``mapping-key``...):
+see ``KINDS``.
 """
 
 from __future__ import annotations
@@ -74,13 +75,16 @@ def schema_problems(data: Any, schema: dict[str, Any], file: str, kind: str,
 
 
 def key_path(data: Any, path: Iterable[str | int]) -> str:
-    """Return the dotted key path of a value; list items are named by their id or [position]."""
+    """Return the dotted key path of a value; list items are named by their id or [position].
+
+    Positions count from 1, as people count the entries of a list: ``packages[2]`` is the second.
+    """
     text, node = "", data
     for step in path:
         node = node[step]
         if isinstance(step, int):
             name = node.get("id") if isinstance(node, dict) else None
-            text += f".{name}" if isinstance(name, str) and _NAME.fullmatch(name) else f"[{step}]"
+            text += f".{name}" if isinstance(name, str) and _NAME.fullmatch(name) else f"[{step + 1}]"
         else:
             text += f".{step}"
     return text.replace(".[", "[").lstrip(".")
