@@ -1,26 +1,55 @@
-"""Site settings: read once from the ``extra.generator`` section of ``mkdocs.yml``."""
+"""Site settings: read once from ``mkdocs.yml`` and checked against the declared settings schema.
+
+``generator/input/schemas/settings.schema.json`` declares every key the generator reads, with its type,
+description and default; ``docs/site-settings.md`` documents them (a test keeps the two the same).
+"""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from generator.analysis.disclosure import DEFAULT_THRESHOLD
+from generator.input.config import load_schema, schema_problems
 from generator.pages.colours import colour_problems
-from generator.problems import DataError, Problem
+from generator.problems import DataError, Problem, sort_problems
+
+SCHEMA = load_schema("settings")
+SETTINGS_DOCS = "docs/site-settings.md"
+#: The declared keys of the generator's own section, ``extra.generator``.
+GENERATOR_KEYS: dict[str, Any] = SCHEMA["properties"]["extra"]["properties"]["generator"]["properties"]
+#: The one default for the suppression threshold (DfE's), declared in the schema.
+DEFAULT_THRESHOLD: int = GENERATOR_KEYS["suppression_threshold"]["default"]
+DEFAULT_CONTACT: str = GENERATOR_KEYS["contact"]["default"]
+DEFAULT_DEMONSTRATION: bool = GENERATOR_KEYS["demonstration"]["default"]
 
 
 class _Loader(yaml.SafeLoader):
-    """A safe YAML loader that tolerates MkDocs' ``!!python/name`` and ``!ENV`` tags."""
+    """A safe YAML loader that reads MkDocs' ``!ENV`` tag and tolerates its other tags."""
 
 
 def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     return None
 
 
+def _environment(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """Return an ``!ENV`` value as MkDocs reads it: ``!ENV NAME`` or ``!ENV [NAME..., default]``.
+
+    Settings such as ``site_url`` are often set this way in CI, so the schema checks the value.
+    """
+    if isinstance(node, yaml.SequenceNode):
+        items = [str(loader.construct_scalar(item)) for item in node.value]
+        names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    else:
+        names, default = [str(loader.construct_scalar(node))], None
+    value = next((os.environ[name] for name in names if name in os.environ), default)
+    return None if value is None else yaml.safe_load(value)
+
+
+_Loader.add_constructor("!ENV", _environment)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 _Loader.add_multi_constructor("!", _ignore_tag)
 
@@ -38,17 +67,20 @@ class Settings:
     docs_source: Path
     site_dir: Path
     suppression_threshold: int = DEFAULT_THRESHOLD
-    demonstration: bool = False
+    demonstration: bool = DEFAULT_DEMONSTRATION
     colours: dict[str, str] = field(default_factory=dict)
-    extra: dict[str, Any] = field(default_factory=dict)
+    contact: str = DEFAULT_CONTACT
 
 
-def load_settings(config_file: Path | str = "mkdocs.yml") -> Settings:
-    """Read the site settings from ``mkdocs.yml``; problems are raised as a ``DataError``."""
-    config_file = Path(config_file).resolve()
-    where = str(config_file.name)
+def _default(key: str) -> Any:
+    """Return the declared default of a top-level key of mkdocs.yml."""
+    return SCHEMA["properties"][key]["default"]
+
+
+def _read(config_file: Path, where: str) -> Any:
+    """Return the parsed YAML of the settings file; an unreadable file is a ``DataError``."""
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
+        return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
     except FileNotFoundError:
         raise DataError([Problem(where, None, "", "the site settings file does not exist",
                                  "Run the command from the project folder, or pass --config.",
@@ -58,42 +90,44 @@ def load_settings(config_file: Path | str = "mkdocs.yml") -> Settings:
         raise DataError([Problem(where, mark.line + 1 if mark else None, "",
                                  f"mkdocs.yml is not valid YAML: {error}",
                                  "Fix the indentation or quoting.", "settings-yaml")]) from None
-    root = config_file.parent
-    generator = (config.get("extra") or {}).get("generator") or {}
-    problems = []
-    packages = generator.get("packages")
-    if not packages or not isinstance(packages, list):
-        problems.append(Problem(where, None, "extra.generator.packages",
-                                "no data packages are listed",
-                                "List the package folders under extra.generator.packages.",
-                                "settings-packages"))
-        packages = []
-    threshold = generator.get("suppression_threshold", DEFAULT_THRESHOLD)
-    if not isinstance(threshold, int) or threshold < 0:
-        problems.append(Problem(where, None, "extra.generator.suppression_threshold",
-                                f"'{threshold}' is not a whole number of 0 or more",
-                                "Set it to 5 to follow DfE practice.", "settings-threshold"))
-        threshold = DEFAULT_THRESHOLD
-    colours = generator.get("colours") or {}
-    if not isinstance(colours, dict):
-        colours = {"primary": colours}
-    for sentence in colour_problems(colours):
-        problems.append(Problem(where, None, "extra.generator.colours", sentence,
-                                "Choose a darker colour: check it with a contrast checker "
-                                "against white.", "settings-colour"))
+
+
+def settings_problems(config: Any, where: str) -> list[Problem]:
+    """Return every problem with the parsed settings: the schema's, then the colours' contrast."""
+    problems = schema_problems(config, SCHEMA, where, "settings", SETTINGS_DOCS)
+    # Contrast can only be measured on colours the schema accepts.
+    if any(problem.field.startswith("extra.generator.colours") for problem in problems):
+        return problems
+    colours = config
+    for key in ("extra", "generator", "colours"):
+        colours = colours.get(key) if isinstance(colours, dict) else None
+    return sort_problems(problems + [
+        Problem(where, None, "extra.generator.colours", sentence,
+                "Choose a darker colour: check it with a contrast checker against white.",
+                "settings-colour") for sentence in colour_problems(colours or {})])
+
+
+def load_settings(config_file: Path | str = "mkdocs.yml") -> Settings:
+    """Read the site settings from ``mkdocs.yml``; problems are raised as a ``DataError``."""
+    config_file = Path(config_file).resolve()
+    where = str(config_file.name)
+    config = _read(config_file, where)
+    problems = settings_problems(config, where)
     if problems:
         raise DataError(problems)
+    root = config_file.parent
+    generator = config["extra"]["generator"]
     return Settings(
         root=root,
         config_file=config_file,
-        site_name=str(config.get("site_name", "")),
-        site_url=str(config.get("site_url", "") or ""),
-        council=str(generator.get("council", config.get("site_name", ""))),
-        packages=tuple(root / str(path) for path in packages),
-        docs_source=root / str(config.get("docs_dir", "site_src")),
-        site_dir=root / str(config.get("site_dir", "site")),
-        suppression_threshold=threshold,
-        demonstration=bool(generator.get("demonstration", False)),
-        colours={str(k): str(v) for k, v in colours.items()},
-        extra=dict(generator),
+        site_name=config["site_name"],
+        site_url=config.get("site_url", _default("site_url")),
+        council=generator.get("council", config["site_name"]),
+        packages=tuple(root / path for path in generator["packages"]),
+        docs_source=root / config.get("docs_dir", _default("docs_dir")),
+        site_dir=root / config.get("site_dir", _default("site_dir")),
+        suppression_threshold=generator.get("suppression_threshold", DEFAULT_THRESHOLD),
+        demonstration=generator.get("demonstration", DEFAULT_DEMONSTRATION),
+        colours=dict(generator.get("colours", {})),
+        contact=generator.get("contact", DEFAULT_CONTACT),
     )

@@ -14,6 +14,7 @@ from pathlib import Path
 from generator.analysis.disclosure import protect
 from generator.input.check import load_site
 from generator.pages.generate import SiteContext, generate
+from generator.settings import DEFAULT_THRESHOLD
 
 ROOT = Path(__file__).resolve().parent
 FIXTURE = ROOT / "fixtures" / "packages" / "minimal"
@@ -25,7 +26,7 @@ CONTEXT = SiteContext(council="Testshire Council", site_url="https://example.org
 @cache
 def generated_pages() -> dict[str, str]:
     """Return the Markdown and HTML pages generated from the minimal fixture (no downloads)."""
-    site = protect(load_site([FIXTURE]))
+    site = protect(load_site([FIXTURE]), DEFAULT_THRESHOLD)
     files = generate(site, CONTEXT)
     return {path: text for path, text in files.items()
             if isinstance(text, str) and path.endswith((".md", ".html"))}

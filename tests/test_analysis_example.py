@@ -20,6 +20,7 @@ from generator.analysis.disclosure import protect
 from generator.analysis.glossary import unexpanded
 from generator.analysis.numbers import format_figure
 from generator.input.check import load_site
+from generator.settings import DEFAULT_THRESHOLD
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = {
@@ -32,7 +33,7 @@ MINIMUM_READING_EASE = 60
 @cache
 def analyses(source: str) -> dict[str, Analysis]:
     """Return every indicator of a source analysed, keyed by indicator id."""
-    site = protect(load_site([path.parent for path in SOURCES[source]]))
+    site = protect(load_site([path.parent for path in SOURCES[source]]), DEFAULT_THRESHOLD)
     return {data.indicator.id: analyse(data) for data in site.indicators}
 
 

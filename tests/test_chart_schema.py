@@ -12,10 +12,11 @@ from pathlib import Path
 import plotly.graph_objects as go
 import pytest
 
-from generator.analysis.disclosure import DEFAULT_THRESHOLD, protect
+from generator.analysis.disclosure import protect
 from generator.input.check import load_site
 from generator.model.site import IndicatorData
 from generator.pages.charts import Chart, breakdown, time_series
+from generator.settings import DEFAULT_THRESHOLD
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = {

@@ -22,10 +22,11 @@ from pathlib import Path
 import pytest
 
 from generator import build
-from generator.analysis.disclosure import DEFAULT_THRESHOLD, is_small, protect, protect_indicator
+from generator.analysis.disclosure import is_small, protect, protect_indicator
 from generator.input.check import load_site
 from generator.model.site import IndicatorData, Missing, Site, Unit
 from generator.pages.generate import SiteContext, generate
+from generator.settings import DEFAULT_THRESHOLD
 from tests.fixture_sites import PACKAGES, build_fixture, site_files
 
 SMALL = PACKAGES / "small-counts"
@@ -92,7 +93,7 @@ def test_observation_suppression(raw_site: Site, indicator: str, period: str, th
 
 
 def test_a_published_fraction_keeps_its_numerator_and_denominator(raw_site: Site) -> None:
-    row = next(o for o in protect_indicator(_data(raw_site, "sc-share")).observations
+    row = next(o for o in protect_indicator(_data(raw_site, "sc-share"), DEFAULT_THRESHOLD).observations
                if o.period.code == "2022-23-Q4")
     assert (row.value, row.numerator, row.denominator) == (61.2, 612, 1000)
 
@@ -101,7 +102,7 @@ def test_small_numerator_of_a_plain_number_is_published(raw_site: Site) -> None:
     """An average caseload's numerator counts cases, not people: the rule does not apply."""
     data = _data(raw_site, "sc-share")
     data = replace(data, indicator=replace(data.indicator, unit=Unit.NUMBER))
-    assert _published(protect_indicator(data), "2023-24-Q2") == 0.006
+    assert _published(protect_indicator(data, DEFAULT_THRESHOLD), "2023-24-Q2") == 0.006
 
 
 @pytest.mark.parametrize(("period", "dimension", "category", "threshold", "expected"), [
@@ -132,7 +133,7 @@ def test_breakdown_suppression(raw_site: Site, period: str, dimension: str, cate
 
 def test_protect_reaches_the_packages_too(raw_site: Site) -> None:
     """Downloads are written from ``site.packages``; they must hold the protected rows."""
-    site = protect(raw_site)
+    site = protect(raw_site, DEFAULT_THRESHOLD)
     package = site.packages[0]
     for row in package.observations:
         assert not is_small(row.numerator, DEFAULT_THRESHOLD), row

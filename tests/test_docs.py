@@ -13,6 +13,7 @@ import click
 import pytest
 
 from generator.commands.cli import main
+from generator.input.config import load_schema
 from generator.model.format import PACKAGE_PROPERTIES, SCHEMAS
 from generator.model.periods import PeriodType
 from generator.model.site import Flag, Missing
@@ -20,6 +21,8 @@ from generator.model.site import Flag, Missing
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 DATA_PACKAGE = DOCS / "data-package.md"
 COMMANDS = DOCS / "commands.md"
+SITE_SETTINGS = DOCS / "site-settings.md"
+IMPORTING = DOCS / "importing-dfe-data.md"
 
 
 def section(path: Path, heading: str) -> str:
@@ -125,7 +128,98 @@ def test_every_command_and_option_is_documented(name: str, command: click.Comman
             assert metavar in text, f"docs/commands.md: document the {metavar} argument of `{name}`"
 
 
-DOC_PAGES = [DATA_PACKAGE, COMMANDS, DOCS / "adding-an-indicator.md"]
+#: How the docs name each JSON type in the type column of the settings and mapping tables.
+DOC_TYPES = {"string": "text", "integer": "whole number", "number": "number",
+             "boolean": "true or false", "array": "list", "object": "keys"}
+
+
+def cells(row: str) -> list[str]:
+    """Return the cells of a Markdown table row, stripped."""
+    return [cell.strip() for cell in row.strip().strip("|").split("|")]
+
+
+def _values(schema: dict, path: str = "") -> dict[str, dict]:
+    """Return the keys of a schema that hold values (not sections of keys), by dotted path."""
+    found: dict[str, dict] = {}
+    for name, key in schema.get("properties", {}).items():
+        found.update(_values(key, f"{path}{name}.") if "properties" in key
+                     else {f"{path}{name}": key})
+    return found
+
+
+SETTINGS_KEYS = _values(load_schema("settings"))
+SETTINGS_SECTION = "The settings the generator reads"
+
+
+def test_settings_keys_are_found() -> None:
+    assert {"site_url", "extra.generator.contact", "extra.generator.colours.primary"} <= set(
+        SETTINGS_KEYS)
+
+
+@pytest.mark.parametrize("key", list(SETTINGS_KEYS))
+def test_every_setting_is_documented_with_its_type_and_default(key: str) -> None:
+    rows = table_rows(section(SITE_SETTINGS, SETTINGS_SECTION))
+    assert key in rows, f"docs/site-settings.md: add `{key}` to the settings table"
+    row = cells(rows[key])
+    assert len(row) == 4, f"the row of `{key}` needs 4 cells: {rows[key]}"
+    declared = SETTINGS_KEYS[key]
+    assert row[1] == DOC_TYPES[declared["type"]], f"`{key}` is {declared['type']}: {rows[key]}"
+    default = declared.get("default")
+    if default not in (None, ""):
+        shown = str(default).lower() if isinstance(default, bool) else str(default)
+        assert f"`{shown}`" in row[2], f"`{key}`: document the default `{shown}`"
+    assert row[3], f"`{key}` needs a meaning"
+
+
+def test_no_documented_setting_is_undeclared() -> None:
+    """A setting taken out of the schema must leave the docs too."""
+    documented = set(table_rows(section(SITE_SETTINGS, SETTINGS_SECTION))) - {"key"}
+    assert documented <= set(SETTINGS_KEYS), "docs/site-settings.md documents settings the " \
+        "generator does not read: " + ", ".join(sorted(documented - set(SETTINGS_KEYS)))
+
+
+_MAPPING = load_schema("mapping")["properties"]
+_INDICATOR = _MAPPING["indicators"]["items"]
+#: Each table of docs/importing-dfe-data.md and the part of the mapping schema it documents.
+MAPPING_SECTIONS = {
+    "Top-level keys": load_schema("mapping"),
+    "`licence` keys": _MAPPING["licence"],
+    "`service_areas` keys": _MAPPING["service_areas"]["items"],
+    "Indicator keys": _INDICATOR,
+    "`ees` keys": _INDICATOR["properties"]["ees"],
+    "`lait` keys": _INDICATOR["properties"]["lait"],
+}
+MAPPING_KEYS = [(heading, name) for heading, part in MAPPING_SECTIONS.items()
+                for name in part["properties"]]
+
+
+@pytest.mark.parametrize(("heading", "key"), MAPPING_KEYS,
+                         ids=[f"{heading.replace('`', '')}.{key}" for heading, key in MAPPING_KEYS])
+def test_every_mapping_key_is_documented_with_its_type(heading: str, key: str) -> None:
+    rows = table_rows(section(IMPORTING, heading))
+    assert key in rows, f"docs/importing-dfe-data.md: add `{key}` to the table '{heading}'"
+    row = cells(rows[key])
+    assert len(row) == 4, f"the row of `{key}` needs 4 cells: {rows[key]}"
+    part = MAPPING_SECTIONS[heading]
+    declared = part["properties"][key]
+    assert row[1] == DOC_TYPES[declared["type"]], f"`{key}` is {declared['type']}: {rows[key]}"
+    required = key in part.get("required", [])
+    assert (row[2] == "yes") == required, f"`{key}` required should be {required}: {rows[key]}"
+    for value in declared.get("enum", []):
+        assert f"`{value}`" in row[3], f"`{key}`: document the value `{value}`"
+    assert row[3], f"`{key}` needs a meaning"
+
+
+@pytest.mark.parametrize("heading", list(MAPPING_SECTIONS))
+def test_no_documented_mapping_key_is_undeclared(heading: str) -> None:
+    """A key taken out of the mapping schema must leave the docs too."""
+    documented = set(table_rows(section(IMPORTING, heading))) - {"key"}
+    declared = set(MAPPING_SECTIONS[heading]["properties"])
+    assert documented <= declared, f"'{heading}' documents keys the mapping does not have: " + \
+        ", ".join(sorted(documented - declared))
+
+
+DOC_PAGES = [DATA_PACKAGE, COMMANDS, DOCS / "adding-an-indicator.md", SITE_SETTINGS, IMPORTING]
 
 
 @pytest.mark.parametrize("page", DOC_PAGES, ids=[page.name for page in DOC_PAGES])

@@ -33,9 +33,6 @@ from generator.model.site import (
     Unit,
 )
 
-#: The one default for the suppression threshold (settings read it from here), as DfE uses.
-DEFAULT_THRESHOLD = 5
-
 
 def is_small(count: float | None, threshold: int) -> bool:
     """Return True for a count from 1 to the threshold."""
@@ -81,7 +78,7 @@ def _counts_people(indicator: Indicator) -> bool:
             or indicator.unit in RATE_BASE)
 
 
-def protect_indicator(data: IndicatorData, threshold: int = DEFAULT_THRESHOLD) -> IndicatorData:
+def protect_indicator(data: IndicatorData, threshold: int) -> IndicatorData:
     """Return one indicator's data with small counts suppressed."""
     indicator = data.indicator
     observations = tuple(
@@ -98,7 +95,7 @@ def protect_indicator(data: IndicatorData, threshold: int = DEFAULT_THRESHOLD) -
     return replace(data, observations=observations, breakdowns=breakdowns)
 
 
-def protect(site: Site, threshold: int = DEFAULT_THRESHOLD) -> Site:
+def protect(site: Site, threshold: int) -> Site:
     """Return the site with disclosure control applied to every indicator and package."""
     protected = {data.indicator.id: protect_indicator(data, threshold) for data in site.indicators}
     # Downloads are written from the packages, pages from the indicators: protect both. The
