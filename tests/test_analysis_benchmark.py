@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from generator.analysis import analyse
-from generator.analysis.benchmark import Comparison as C
 from generator.analysis.benchmark import (
-    Method,
     byar_interval,
     exact_poisson_interval,
     quartile_band,
     wilson_interval,
 )
+from generator.model.outcomes import Comparison as C
+from generator.model.outcomes import Method
 from generator.model.site import AreaType, IndicatorData, Polarity, Unit
 from tests.analysis_factory import QUARTERS, comparator, indicator, observation, series
 

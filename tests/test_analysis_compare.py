@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator.analysis import analyse
-from generator.analysis.compare import Direction, Measure, Pattern, yearly
+from generator.analysis.compare import Measure, yearly
+from generator.model.outcomes import Direction, Pattern
 from generator.model.periods import PeriodType
 from generator.model.site import Frequency, IndicatorData, Polarity, Unit
 from tests.analysis_factory import QUARTERS, YEARS, indicator, observation, series, target

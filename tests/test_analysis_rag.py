@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.analysis import analyse
-from generator.analysis.rag import RATING_ICONS, RATING_MEANINGS, RATING_WORDS
-from generator.analysis.rag import RatingStatus as R
+from generator.model.outcomes import RatingStatus as R
 from generator.model.site import Polarity, Status, Unit
 from tests.analysis_factory import QUARTERS, indicator, officer, series, target
 
@@ -123,8 +122,3 @@ def test_in_development_is_not_rated():
     rating = analyse(data).rating
     assert rating.status is R.NOT_RATED
     assert rating.reason == "It is not rated because the measure is still being developed."
-
-
-@pytest.mark.parametrize("status", list(R))
-def test_every_rating_has_a_word_a_meaning_and_an_icon(status):
-    assert RATING_WORDS[status] and RATING_MEANINGS[status] and RATING_ICONS[status]

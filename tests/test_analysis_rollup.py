@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.analysis import analyse, rollup
-from generator.analysis.compare import Direction
-from generator.analysis.rag import RatingStatus as R
+from generator.model.outcomes import Direction
+from generator.model.outcomes import RatingStatus as R
 from generator.model.site import Polarity, Status
 from tests.analysis_factory import indicator, series, target
 

@@ -20,9 +20,11 @@ from generator.analysis.compare import (
 from generator.analysis.explain import explain, summarise
 from generator.analysis.findings import Findings
 from generator.analysis.numbers import format_figure, rounded
-from generator.analysis.rag import Rating, RatingStatus, rate
+from generator.analysis.rag import Rating, rate
+from generator.model.outcomes import RatingStatus
 from generator.model.periods import shift
-from generator.model.site import MISSING_WORDS, RATE_BASE, Indicator, IndicatorData, Observation, Unit
+from generator.model.site import RATE_BASE, Indicator, IndicatorData, Observation, Unit
+from generator.model.words import missing_words
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ def analyse(data: IndicatorData, all_councils: Sequence[float] = ()) -> Analysis
     if latest is None:
         figure = "no figures yet"
     elif latest.value is None or latest.missing is not None:
-        figure = MISSING_WORDS[latest.missing] if latest.missing else "not available"
+        figure = missing_words(latest.missing)
     else:
         figure = format_figure(latest.value, indicator)
     previous_rating = None

@@ -14,10 +14,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from generator.analysis.compare import is_usable
 from generator.analysis.numbers import rounded
+from generator.model.outcomes import Comparison, Method
 from generator.model.periods import Period
 from generator.model.site import (
     RATE_BASE,
@@ -33,25 +33,6 @@ Z_95 = 1.959963984540054  # the 97.5th percentile of the standard normal distrib
 EXACT_BELOW = 10  # Byar's approximation is used from this count up, the exact interval below it
 QUARTILE_MINIMUM = 20  # fewer councils than this and quartile bands mean little
 BENCHMARK_AREAS = (AreaType.ENGLAND, AreaType.REGION, AreaType.STATISTICAL_NEIGHBOURS)
-
-
-class Comparison(StrEnum):
-    """How the council's figure compares with another area's."""
-
-    BETTER = "better"
-    SIMILAR = "similar"
-    WORSE = "worse"
-    HIGHER = "higher"  # no preferred direction
-    LOWER = "lower"  # no preferred direction
-
-
-class Method(StrEnum):
-    """How "similar" was decided."""
-
-    WILSON = "wilson"  # 95% Wilson score interval of a proportion
-    BYAR = "byar"  # 95% Byar interval of a Poisson count, scaled to the rate
-    POISSON = "poisson"  # 95% exact Poisson interval, for counts below ``EXACT_BELOW``
-    FIGURES = "figures"  # no counts: similar only when the published figures are equal
 
 
 @dataclass(frozen=True)

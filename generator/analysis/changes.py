@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from generator.analysis.analyse import analyse
 from generator.analysis.numbers import format_figure
-from generator.analysis.rag import RatingStatus
-from generator.model.site import MISSING_WORDS, Indicator, IndicatorData, Observation, Release, Site, Status
+from generator.model.outcomes import RatingStatus
+from generator.model.site import Indicator, IndicatorData, Observation, Release, Site, Status
+from generator.model.words import MISSING_WORDS
 
 #: Differences smaller than this are float noise from CSV round trips, not revisions.
 TOLERANCE = 1e-9

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from generator.analysis.numbers import rounded
+from generator.model.outcomes import Direction, Pattern
 from generator.model.periods import Period, PeriodType, academic_year_of, financial_year_of, shift
 from generator.model.site import (
     RATE_BASE,
@@ -23,6 +24,7 @@ from generator.model.site import (
     Polarity,
     Unit,
 )
+from generator.model.words import DIRECTION_WORDS
 
 # Direction-of-travel tolerance: a change smaller than this is "little change".
 PERCENTAGE_POINT_TOLERANCE = 1.0  # for percentages, in percentage points
@@ -38,44 +40,6 @@ class Measure(StrEnum):
 
     PERCENTAGE_POINTS = "percentage_points"  # for percentages
     PER_CENT = "per_cent"  # relative change, for counts, rates and other units
-
-
-class Direction(StrEnum):
-    """Which way an indicator is going."""
-
-    IMPROVING = "improving"
-    WORSENING = "worsening"
-    LITTLE_CHANGE = "little_change"
-    RISING = "rising"  # no preferred direction
-    FALLING = "falling"  # no preferred direction
-    NOT_KNOWN = "not_known"
-
-
-DIRECTION_WORDS = {
-    Direction.IMPROVING: "Getting better",
-    Direction.WORSENING: "Getting worse",
-    Direction.LITTLE_CHANGE: "Little change",
-    Direction.RISING: "Going up",
-    Direction.FALLING: "Going down",
-    Direction.NOT_KNOWN: "Not enough figures to say",
-}
-DIRECTION_ICONS = {
-    Direction.IMPROVING: "material-trending-up",
-    Direction.WORSENING: "material-trending-down",
-    Direction.LITTLE_CHANGE: "material-trending-neutral",
-    Direction.RISING: "material-arrow-up",
-    Direction.FALLING: "material-arrow-down",
-    Direction.NOT_KNOWN: "material-minus",
-}
-
-
-class Pattern(StrEnum):
-    """The shape of the recent figures."""
-
-    RISING = "rising"
-    FALLING = "falling"
-    STEADY = "steady"
-    MIXED = "mixed"
 
 
 @dataclass(frozen=True)
@@ -117,11 +81,6 @@ class Travel:
     def word(self) -> str:
         """Return the direction in words."""
         return DIRECTION_WORDS[self.direction]
-
-    @property
-    def icon(self) -> str:
-        """Return the Material for MkDocs icon name for the direction."""
-        return DIRECTION_ICONS[self.direction]
 
 
 @dataclass(frozen=True)

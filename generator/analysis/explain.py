@@ -8,14 +8,12 @@ tolerance. A suppressed figure is only ever described in words.
 
 from __future__ import annotations
 
-from generator.analysis.benchmark import Benchmark, Comparison, Method
+from generator.analysis.benchmark import Benchmark
 from generator.analysis.compare import (
     PER_CENT_TOLERANCE,
     PERCENTAGE_POINT_TOLERANCE,
     Change,
-    Direction,
     Measure,
-    Pattern,
     Travel,
     YearSummary,
 )
@@ -29,37 +27,20 @@ from generator.analysis.numbers import (
     format_figure,
     format_per_cent,
 )
-from generator.analysis.rag import RatingStatus
+from generator.model.outcomes import Comparison, Direction, Method, Pattern
 from generator.model.periods import Period, PeriodType, snapshot
-from generator.model.site import (
-    MISSING_WORDS,
-    AreaType,
-    Flag,
-    Frequency,
-    Indicator,
-    Observation,
-    Polarity,
-    Status,
-    Unit,
+from generator.model.site import AreaType, Flag, Frequency, Indicator, Unit
+from generator.model.words import (
+    PATTERN_SENTENCES,
+    POLARITY_SENTENCES,
+    STATUS_CAVEATS,
+    SUMMARY_CLAUSES,
+    capitalised,
+    missing_words,
 )
 
 YEARS_SHOWN = 3  # the yearly picture covers this many most recent years
 GAPS_LISTED = 3  # name at most this many unpublished periods, then count the rest
-
-POLARITY_SENTENCES = {
-    Polarity.HIGHER: "A higher figure is better.",
-    Polarity.LOWER: "A lower figure is better.",
-    Polarity.NONE: "Neither a higher nor a lower figure is better.",
-}
-SUMMARY_CLAUSES = {
-    RatingStatus.RED: ", missing the target",
-    RatingStatus.AMBER: ", just short of the target",
-    RatingStatus.GREEN: ", meeting the target",
-    RatingStatus.BELOW_RANGE: ", below the expected range",
-    RatingStatus.WITHIN_RANGE: ", within the expected range",
-    RatingStatus.ABOVE_RANGE: ", above the expected range",
-    RatingStatus.NOT_RATED: "",
-}
 
 
 def period_word(indicator: Indicator) -> str:
@@ -74,14 +55,6 @@ def period_word(indicator: Indicator) -> str:
 def during(period: Period) -> str:
     """Return a period with its preposition: "in January to March 2022", "at 31 March 2022"."""
     return f"{'at' if period.type is PeriodType.SNAPSHOT else 'in'} {period.label}"
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _missing_words(row: Observation) -> str:
-    return MISSING_WORDS[row.missing] if row.missing else "not available"
 
 
 def _figure_for(benchmark: Benchmark) -> str:
@@ -112,12 +85,12 @@ def what_and_latest(analysis: Findings) -> str:
         sentences.append("There are no figures yet.")
         return " ".join(sentences)
     if latest is not published:
-        sentences.append(f"The figure for {latest.period.label} was {_missing_words(latest)}.")
+        sentences.append(f"The figure for {latest.period.label} was {missing_words(latest.missing)}.")
         if published is None:
             return " ".join(sentences)
         sentences.append(f"The latest published figure is for {published.period.label}.")
     assert published is not None and published.value is not None
-    sentences.append(f"{_capital(during(published.period))}, the answer was "
+    sentences.append(f"{capitalised(during(published.period))}, the answer was "
                      f"{format_figure(published.value, indicator)}.")
     if indicator.unit is Unit.PERCENTAGE:
         counts = ""
@@ -138,7 +111,7 @@ def benchmark_sentences(benchmark: Benchmark, analysis: Findings) -> list[str]:
     area_value = format_figure(benchmark.area_value, indicator)
     published = analysis.latest_published
     if published is not None and benchmark.period == published.period:
-        first = f"{_capital(_figure_for(benchmark))} was {area_value}."
+        first = f"{capitalised(_figure_for(benchmark))} was {area_value}."
     else:
         ours = format_figure(benchmark.council_value, indicator)
         first = (f"For {benchmark.period.label}, {_figure_for(benchmark)} was {area_value} "
@@ -186,12 +159,7 @@ def direction(analysis: Findings) -> str:
         since = trend.points[0].period.label
         sentences.append(f"Since {since}, it has been between "
                          f"{format_between(trend.lowest, trend.highest, indicator)}.")
-        sentences.append({
-            Pattern.RISING: "It has gone up over this time.",
-            Pattern.FALLING: "It has gone down over this time.",
-            Pattern.STEADY: "It has stayed about the same.",
-            Pattern.MIXED: "It has gone up and down.",
-        }[trend.pattern or Pattern.MIXED])
+        sentences.append(PATTERN_SENTENCES[trend.pattern or Pattern.MIXED])
     return " ".join(sentences)
 
 
@@ -226,7 +194,7 @@ def _year_sentence(summary: YearSummary, current: bool, indicator: Indicator, wo
             return ""  # the latest figure already says where the year stands
         if indicator.period_type is PeriodType.ROLLING_12_MONTHS:
             return f"For the whole of {label}, it was {figure}."
-        when = _capital(during(snapshot(summary.year.end)))
+        when = capitalised(during(snapshot(summary.year.end)))
         return f"{when}, the end of the year, it was {figure}."
     if summary.complete:
         return f"The average for {label} was {figure}."
@@ -271,7 +239,7 @@ def caveats(analysis: Findings) -> str:
     window = [row for row in analysis.data.observations if start and row.period >= start]
     gaps = [row for row in window if row.missing is not None and row is not latest]
     for row in gaps[:GAPS_LISTED]:
-        sentences.append(f"The figure for {row.period.label} was {_missing_words(row)}.")
+        sentences.append(f"The figure for {row.period.label} was {missing_words(row.missing)}.")
     if len(gaps) > GAPS_LISTED:
         sentences.append(f"Figures for {len(gaps) - GAPS_LISTED} other {word}s were not published.")
     if published is not None and Flag.PROVISIONAL in published.flags:
@@ -283,12 +251,7 @@ def caveats(analysis: Findings) -> str:
                              "first published.")
         if Flag.ESTIMATED in row.flags:
             sentences.append(f"The figure for {row.period.label} is an estimate.")
-    sentences.extend({
-        Status.NEW: ["This is a new measure, so there are few past figures to compare with."],
-        Status.IN_DEVELOPMENT: ["This measure is still being developed.",
-                                "How it is counted may change."],
-        Status.RETIRED: ["This measure is no longer updated."],
-    }.get(indicator.status, []))
+    sentences.extend(STATUS_CAVEATS[indicator.status])
     return " ".join(sentences)
 
 
@@ -311,7 +274,7 @@ def summarise(analysis: Findings) -> str:
     if latest is None:
         text = f"{title}: no figures yet"
     elif published is not latest:
-        text = f"{title}: the figure for {latest.period.label} was {_missing_words(latest)}"
+        text = f"{title}: the figure for {latest.period.label} was {missing_words(latest.missing)}"
     else:
         assert published is not None and published.value is not None
         figure = format_figure(published.value, indicator)

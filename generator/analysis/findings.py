@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from generator.analysis.benchmark import Benchmark
 from generator.analysis.compare import Change, Travel, Trend, YearSummary
-from generator.analysis.rag import Rating, RatingStatus
+from generator.analysis.rag import Rating
+from generator.model.outcomes import RatingStatus
 from generator.model.site import Indicator, IndicatorData, Observation
 
 

@@ -11,17 +11,6 @@ from functools import lru_cache
 
 from generator.model.site import RATE_BASE, Indicator, Missing, Unit
 
-UNIT_WORDS = {
-    Unit.PERCENTAGE: "Percentage",
-    Unit.RATE_PER_10000: "Rate per 10,000 children",
-    Unit.RATE_PER_1000: "Rate per 1,000",
-    Unit.RATE_PER_100000: "Rate per 100,000",
-    Unit.COUNT: "Number",
-    Unit.DAYS: "Days",
-    Unit.WEEKS: "Weeks",
-    Unit.NUMBER: "Number",
-    Unit.POUNDS: "Pounds",
-}
 
 def round_half_up(value: float, places: int) -> Decimal:
     """Round as people do (2.5 becomes 3), not as floats do."""

@@ -9,55 +9,13 @@ expected range. An officer's rating overrides the calculation and shows the offi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 from generator.analysis.numbers import format_amount, format_figure, format_range, rounded
+from generator.model.outcomes import RatingStatus
 from generator.model.periods import Period
-from generator.model.site import MISSING_WORDS, IndicatorData, Observation, Polarity, Status, Target
+from generator.model.site import IndicatorData, Observation, Polarity, Status, Target
 from generator.model.targets import target_for
-
-
-class RatingStatus(StrEnum):
-    """The outcome of rating one figure."""
-
-    RED = "red"
-    AMBER = "amber"
-    GREEN = "green"
-    BELOW_RANGE = "below_range"
-    WITHIN_RANGE = "within_range"
-    ABOVE_RANGE = "above_range"
-    NOT_RATED = "not_rated"
-
-
-RATING_WORDS = {
-    RatingStatus.RED: "Red",
-    RatingStatus.AMBER: "Amber",
-    RatingStatus.GREEN: "Green",
-    RatingStatus.BELOW_RANGE: "Below expected range",
-    RatingStatus.WITHIN_RANGE: "Within expected range",
-    RatingStatus.ABOVE_RANGE: "Above expected range",
-    RatingStatus.NOT_RATED: "Not rated",
-}
-# What the colour means, for labels such as "Red — worse than target" (never colour alone).
-RATING_MEANINGS = {
-    RatingStatus.RED: "worse than target",
-    RatingStatus.AMBER: "close to target",
-    RatingStatus.GREEN: "meets or beats target",
-    RatingStatus.BELOW_RANGE: "lower than expected",
-    RatingStatus.WITHIN_RANGE: "as expected",
-    RatingStatus.ABOVE_RANGE: "higher than expected",
-    RatingStatus.NOT_RATED: "no target",
-}
-# Material for MkDocs icon names (write them as :material-close-circle: in Markdown).
-RATING_ICONS = {
-    RatingStatus.RED: "material-close-circle",
-    RatingStatus.AMBER: "material-alert-circle",
-    RatingStatus.GREEN: "material-check-circle",
-    RatingStatus.BELOW_RANGE: "material-arrow-down-circle",
-    RatingStatus.WITHIN_RANGE: "material-record-circle-outline",
-    RatingStatus.ABOVE_RANGE: "material-arrow-up-circle",
-    RatingStatus.NOT_RATED: "material-minus-circle-outline",
-}
+from generator.model.words import RATING_MEANINGS, RATING_WORDS, missing_words
 
 
 @dataclass(frozen=True)
@@ -76,19 +34,9 @@ class Rating:
         return RATING_WORDS[self.status]
 
     @property
-    def icon(self) -> str:
-        """Return the Material for MkDocs icon name."""
-        return RATING_ICONS[self.status]
-
-    @property
     def label(self) -> str:
         """Return the rating with its meaning, for chips and tables: "Red — worse than target"."""
         return f"{self.word} \u2014 {RATING_MEANINGS[self.status]}"
-
-    @property
-    def is_rag(self) -> bool:
-        """Return True for red, amber and green (not for ranges or not rated)."""
-        return self.status in (RatingStatus.RED, RatingStatus.AMBER, RatingStatus.GREEN)
 
 
 def _sentence(text: str) -> str:
@@ -148,7 +96,7 @@ def calculate(data: IndicatorData, period: Period, observation: Observation | No
     if observation is None:
         return _not_rated(f"It is not rated because there is no figure for {period.label}.")
     if observation.value is None or observation.missing is not None:
-        words = MISSING_WORDS[observation.missing] if observation.missing else "not available"
+        words = missing_words(observation.missing)
         return _not_rated(f"It is not rated because the figure for {period.label} was {words}.")
     target = target_for(data, period)
     if target is not None and target.target is not None and indicator.polarity is not Polarity.NONE:

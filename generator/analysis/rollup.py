@@ -12,8 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.analysis.analyse import Analysis
-from generator.analysis.compare import Direction
-from generator.analysis.rag import RatingStatus
+from generator.model.outcomes import Direction, RatingStatus
 from generator.model.periods import Period
 from generator.model.site import Status
 

@@ -353,46 +353,61 @@ def academic_year_of(period: Period) -> Period:
 # Labels
 
 
-# calendar.month_name formats a date on every lookup; labels are asked for many times per page.
-_MONTH_NAMES = tuple(calendar.month_name)
-_MONTH_ABBREVIATIONS = tuple(calendar.month_abbr)
+# The words of a period label, filled in by ``_label`` and ``_short_label``. They are reader-facing
+# words and belong to the word catalogue, which re-exports them (``generator.model.words``); they
+# are defined here because the catalogue keys its other tables on this module's ``PeriodType``.
+
+# Written out rather than taken from ``calendar``, whose names follow the machine's locale.
+MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+MONTH_ABBREVIATIONS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                       "Nov", "Dec")
+
+# A period in sentences and tables: "January to March 2022".
+PERIOD_LABELS = {
+    PeriodType.MONTH: "{end_month} {end_year}",
+    PeriodType.QUARTER: "{start_month} to {end_month} {end_year}",
+    PeriodType.FINANCIAL_YEAR: "{start_month} {start_year} to {end_month} {end_year}",
+    PeriodType.ACADEMIC_YEAR: "the {start_year} to {end_year} school year",
+    PeriodType.CALENDAR_YEAR: "{end_year}",
+    PeriodType.ROLLING_12_MONTHS: "the 12 months to {end_month} {end_year}",
+    PeriodType.SNAPSHOT: "{end_day} {end_month} {end_year}",
+}
+# A quarter that spans a new year names both years: "November 2021 to January 2022".
+QUARTER_ACROSS_YEARS_LABEL = "{start_month} {start_year} to {end_month} {end_year}"
+# A period on a chart's axis: "Q4 2021/22".
+PERIOD_SHORT_LABELS = {
+    PeriodType.MONTH: "{end_abbreviation} {end_year}",
+    PeriodType.QUARTER: "Q{quarter} {financial_year}",
+    PeriodType.FINANCIAL_YEAR: "{start_year}/{end_yy}",
+    PeriodType.ACADEMIC_YEAR: "{start_year}/{end_yy}",
+    PeriodType.CALENDAR_YEAR: "{end_year}",
+    PeriodType.ROLLING_12_MONTHS: "{end_abbreviation} {end_year}",
+    PeriodType.SNAPSHOT: "{end_day} {end_abbreviation} {end_year}",
+}
 
 
-def _month_name(number: int) -> str:
-    return _MONTH_NAMES[number]
+def _label_fields(period: Period) -> dict[str, object]:
+    """Return the parts of a period that the label patterns fill in."""
+    start, end = period.start, period.end
+    fields: dict[str, object] = {
+        "start_month": MONTH_NAMES[start.month], "start_year": start.year,
+        "end_month": MONTH_NAMES[end.month], "end_year": end.year, "end_day": end.day,
+        "end_abbreviation": MONTH_ABBREVIATIONS[end.month], "end_yy": f"{end.year % 100:02d}",
+    }
+    if period.type is PeriodType.QUARTER:
+        fy = financial_year_of(period)
+        fields["quarter"] = period.code[-1]
+        fields["financial_year"] = f"{fy.start.year}/{fy.end.year % 100:02d}"
+    return fields
 
 
 def _label(period: Period) -> str:
-    kind = period.type
-    start, end = period.start, period.end
-    if kind is PeriodType.MONTH:
-        return f"{_month_name(end.month)} {end.year}"
-    if kind is PeriodType.SNAPSHOT:
-        return f"{end.day} {_month_name(end.month)} {end.year}"
-    if kind is PeriodType.CALENDAR_YEAR:
-        return str(end.year)
-    if kind is PeriodType.FINANCIAL_YEAR:
-        return f"April {start.year} to March {end.year}"
-    if kind is PeriodType.ACADEMIC_YEAR:
-        return f"the {start.year} to {end.year} school year"
-    if kind is PeriodType.ROLLING_12_MONTHS:
-        return f"the 12 months to {_month_name(end.month)} {end.year}"
-    # A quarter: "January to March 2022"; one that spans a new year names both years.
-    if start.year == end.year:
-        return f"{_month_name(start.month)} to {_month_name(end.month)} {end.year}"
-    return f"{_month_name(start.month)} {start.year} to {_month_name(end.month)} {end.year}"
+    pattern = PERIOD_LABELS[period.type]
+    if period.type is PeriodType.QUARTER and period.start.year != period.end.year:
+        pattern = QUARTER_ACROSS_YEARS_LABEL
+    return pattern.format(**_label_fields(period))
 
 
 def _short_label(period: Period) -> str:
-    kind = period.type
-    end = period.end
-    if kind in (PeriodType.MONTH, PeriodType.ROLLING_12_MONTHS):
-        return f"{_MONTH_ABBREVIATIONS[end.month]} {end.year}"
-    if kind is PeriodType.SNAPSHOT:
-        return f"{end.day} {_MONTH_ABBREVIATIONS[end.month]} {end.year}"
-    if kind is PeriodType.CALENDAR_YEAR:
-        return str(end.year)
-    if kind in (PeriodType.FINANCIAL_YEAR, PeriodType.ACADEMIC_YEAR):
-        return f"{period.start.year}/{end.year % 100:02d}"
-    fy = financial_year_of(period)
-    return f"Q{period.code[-1]} {fy.start.year}/{fy.end.year % 100:02d}"
+    return PERIOD_SHORT_LABELS[period.type].format(**_label_fields(period))

@@ -68,16 +68,6 @@ class Missing(StrEnum):
     LOW_RELIABILITY = "u"
 
 
-MISSING_WORDS = {
-    Missing.CONFIDENTIAL: "not published to protect confidentiality",
-    Missing.NOT_AVAILABLE: "not available",
-    Missing.NOT_APPLICABLE: "not applicable",
-    Missing.ROUNDS_TO_ZERO: "fewer than half of one, so it rounds to zero",
-    Missing.LOW: "fewer than half of one, so it rounds to zero",
-    Missing.LOW_RELIABILITY: "not published because it is not reliable enough",
-}
-
-
 class Flag(StrEnum):
     """Marks on a published value."""
 
@@ -355,7 +345,6 @@ __all__ = [
     "Frequency",
     "Indicator",
     "IndicatorData",
-    "MISSING_WORDS",
     "Missing",
     "OfficerRating",
     "Observation",

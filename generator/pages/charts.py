@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator.analysis.numbers import UNIT_WORDS, table_value
+from generator.analysis.numbers import table_value
 from generator.model.periods import Period
 from generator.model.site import AreaType, IndicatorData, Unit
 from generator.model.targets import target_for
+from generator.model.words import UNIT_AXIS_TITLES, UNIT_HOVER_SUFFIXES
 
 PALETTE = {
     "council": "#12436D",
@@ -45,18 +46,14 @@ class Chart:
 
 
 def _axis_title(data: IndicatorData) -> str:
-    unit = data.indicator.unit
-    return "Per cent" if unit is Unit.PERCENTAGE else UNIT_WORDS[unit]
-
-
-HOVER_SUFFIX = {Unit.PERCENTAGE: "%", Unit.DAYS: " days", Unit.WEEKS: " weeks"}
+    return UNIT_AXIS_TITLES[data.indicator.unit]
 
 
 def _trace(role: str, name: str, periods: list[Period], values: dict[Period, float | None],
            data: IndicatorData) -> dict[str, Any]:
     indicator = data.indicator
     # Plotly formats the hover text itself, so no per-point text is sent (pages stay small).
-    number = f"%{{y:,.{indicator.decimal_places}f}}" + HOVER_SUFFIX.get(indicator.unit, "")
+    number = f"%{{y:,.{indicator.decimal_places}f}}" + UNIT_HOVER_SUFFIXES[indicator.unit]
     return {
         "type": "scatter",
         "mode": "lines+markers",

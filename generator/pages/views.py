@@ -13,34 +13,28 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.analysis import Analysis, Rollup, analyse, rollup
-from generator.analysis.benchmark import Comparison
-from generator.analysis.compare import DIRECTION_WORDS, Measure
+from generator.analysis.compare import Measure
 from generator.analysis.glossary import ABBREVIATIONS
-from generator.analysis.numbers import UNIT_WORDS, format_figure, table_value
-from generator.analysis.rag import RATING_WORDS, Rating, RatingStatus
+from generator.analysis.numbers import format_figure, table_value
+from generator.analysis.rag import Rating
+from generator.model.outcomes import RatingStatus
 from generator.model.periods import PeriodType
-from generator.model.site import (
-    AreaType,
-    Commentary,
-    Flag,
-    IndicatorData,
-    Polarity,
-    Site,
-    Status,
-    Unit,
-)
+from generator.model.site import AreaType, Commentary, Flag, IndicatorData, Site, Unit
 from generator.model.targets import target_for
+from generator.model.words import COMPARATOR_COLUMN_HEADINGS as _COMPARATOR_HEADINGS
+from generator.model.words import (
+    COMPARISON_WORDS,
+    DIRECTION_WORDS,
+    FREQUENCY_WORDS,
+    POLARITY_WORDS,
+    RATING_WORDS,
+    STATUS_WORDS,
+    UNIT_WORDS,
+    capitalised,
+)
+from generator.model.words import RATING_CHIP_ICONS as ICONS
 from generator.pages import safe_text
 
-ICONS = {
-    RatingStatus.RED: "\u2716",  # heavy multiplication x
-    RatingStatus.AMBER: "\u25C6",  # black diamond
-    RatingStatus.GREEN: "\u2714",  # heavy check mark
-    RatingStatus.BELOW_RANGE: "\u25BC",
-    RatingStatus.WITHIN_RANGE: "\u25CF",
-    RatingStatus.ABOVE_RANGE: "\u25B2",
-    RatingStatus.NOT_RATED: "\u2013",
-}
 CHIP_CLASS = {
     RatingStatus.RED: "red",
     RatingStatus.AMBER: "amber",
@@ -56,27 +50,6 @@ LEGEND = {
     "red": Rating(RatingStatus.RED, "", "calculated"),
     "not_rated": Rating(RatingStatus.NOT_RATED, "", "none"),
 }
-COMPARISON_WORDS = {
-    Comparison.BETTER: "Better than {area}",
-    Comparison.SIMILAR: "Similar to {area}",
-    Comparison.WORSE: "Worse than {area}",
-    Comparison.HIGHER: "Higher than {area}",
-    Comparison.LOWER: "Lower than {area}",
-}
-POLARITY_WORDS = {
-    Polarity.HIGHER: "A higher figure is better.",
-    Polarity.LOWER: "A lower figure is better.",
-    Polarity.NONE: "Neither higher nor lower is better: the figure is compared with an expected "
-                   "range.",
-}
-STATUS_WORDS = {
-    Status.ESTABLISHED: "Established indicator.",
-    Status.NEW: "New indicator: only a few periods have been published.",
-    Status.IN_DEVELOPMENT: "In development: the way it is measured may still change.",
-    Status.RETIRED: "Retired: no longer reported.",
-}
-FREQUENCY_WORDS = {"monthly": "Every month", "quarterly": "Every quarter", "annual": "Every year"}
-
 
 def analyse_indicator(data: IndicatorData) -> Analysis:
     """Return the analysis of one indicator."""
@@ -236,13 +209,6 @@ def latest_commentary(data: IndicatorData) -> Commentary | None:
     return data.commentary[-1] if data.commentary else None
 
 
-_COMPARATOR_HEADINGS = {
-    AreaType.ENGLAND: "England",
-    AreaType.REGION: None,
-    AreaType.STATISTICAL_NEIGHBOURS: "Statistical neighbours (average)",
-}
-
-
 def data_table(data: IndicatorData, council: str) -> dict[str, Any]:
     """Return the chart's data as table columns and rows, oldest period first."""
     indicator = data.indicator
@@ -282,11 +248,6 @@ def data_table(data: IndicatorData, council: str) -> dict[str, Any]:
             "available, z = not applicable. Empty cells mean there is no figure for that period.")
     return {"columns": columns, "rows": rows, "note": note,
             "comparator_columns": [heading for _, heading in comparator_columns]}
-
-
-def capitalised(text: str) -> str:
-    """Return text with its first letter in capitals, for table cells and headings."""
-    return text[:1].upper() + text[1:]
 
 
 def breakdown_table(data: IndicatorData) -> dict[str, Any]:

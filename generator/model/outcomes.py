@@ -1,0 +1,61 @@
+"""What the analysis can conclude about a figure: the outcomes the site puts into words.
+
+The analysis modules decide which outcome applies (``analysis/rag.py``, ``compare.py``,
+``benchmark.py``); the enums live here, in the model, so that the word catalogue
+(``model/words.py``) can key its tables on them without importing the analysis.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class RatingStatus(StrEnum):
+    """The outcome of rating one figure."""
+
+    RED = "red"
+    AMBER = "amber"
+    GREEN = "green"
+    BELOW_RANGE = "below_range"
+    WITHIN_RANGE = "within_range"
+    ABOVE_RANGE = "above_range"
+    NOT_RATED = "not_rated"
+
+
+class Direction(StrEnum):
+    """Which way an indicator is going."""
+
+    IMPROVING = "improving"
+    WORSENING = "worsening"
+    LITTLE_CHANGE = "little_change"
+    RISING = "rising"  # no preferred direction
+    FALLING = "falling"  # no preferred direction
+    NOT_KNOWN = "not_known"
+
+
+class Pattern(StrEnum):
+    """The shape of the recent figures."""
+
+    RISING = "rising"
+    FALLING = "falling"
+    STEADY = "steady"
+    MIXED = "mixed"
+
+
+class Comparison(StrEnum):
+    """How the council's figure compares with another area's."""
+
+    BETTER = "better"
+    SIMILAR = "similar"
+    WORSE = "worse"
+    HIGHER = "higher"  # no preferred direction
+    LOWER = "lower"  # no preferred direction
+
+
+class Method(StrEnum):
+    """How "similar" was decided."""
+
+    WILSON = "wilson"  # 95% Wilson score interval of a proportion
+    BYAR = "byar"  # 95% Byar interval of a Poisson count, scaled to the rate
+    POISSON = "poisson"  # 95% exact Poisson interval, for counts below ``benchmark.EXACT_BELOW``
+    FIGURES = "figures"  # no counts: similar only when the published figures are equal

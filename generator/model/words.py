@@ -1,0 +1,219 @@
+"""The word catalogue: every fixed word and phrase of the domain that a reader sees, in English.
+
+Each table is keyed by the enum whose values it puts into words, and holds one entry per member
+(``tests/test_words.py`` checks that, and that no such table is defined anywhere else in
+``generator/``). Sentences that are built around figures stay with the code that builds them
+(``analysis/explain.py``, ``rag.py``, ``rollup.py``); the fixed words they choose between live here.
+
+Where the site words one idea twice (a sentence in the explanation and a shorter phrase on the
+indicator page, say), both texts sit side by side below with a comment naming where each is
+printed. They are kept exactly as the pages print them; making them agree is a writing decision
+for later. ``docs/architecture-words.md`` says where a new word goes and how a second language
+would be added (not built yet).
+"""
+
+from __future__ import annotations
+
+from generator.model.outcomes import Comparison, Direction, Pattern, RatingStatus
+
+# Period words are defined next to the code that fills them in (model/periods.py sits below this
+# catalogue, which keys on its PeriodType) and re-exported here, so this is still the one place
+# to find every word.
+from generator.model.periods import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    PERIOD_LABELS,
+    PERIOD_SHORT_LABELS,
+    QUARTER_ACROSS_YEARS_LABEL,
+)
+from generator.model.site import AreaType, Frequency, Missing, Polarity, Status, Unit
+
+__all__ = [
+    "COMPARATOR_COLUMN_HEADINGS", "COMPARISON_WORDS", "DIRECTION_WORDS", "FREQUENCY_WORDS",
+    "MISSING_WORDS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "NO_FIGURE_WORDS", "PATTERN_SENTENCES",
+    "PERIOD_LABELS", "PERIOD_SHORT_LABELS", "POLARITY_SENTENCES", "POLARITY_WORDS",
+    "QUARTER_ACROSS_YEARS_LABEL", "RATING_CHIP_ICONS", "RATING_MEANINGS", "RATING_WORDS",
+    "STATUS_CAVEATS", "STATUS_WORDS", "SUMMARY_CLAUSES", "UNIT_AXIS_TITLES", "UNIT_HOVER_SUFFIXES",
+    "UNIT_WORDS", "capitalised", "missing_words",
+]
+
+
+def capitalised(text: str) -> str:
+    """Return text with its first letter in capitals, for sentence starts, table cells and headings."""
+    return text[:1].upper() + text[1:]
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures that are not published
+
+# After "the figure for April to June 2024 was ..." (explanations, ratings, what's changed).
+MISSING_WORDS = {
+    Missing.CONFIDENTIAL: "not published to protect confidentiality",
+    Missing.NOT_AVAILABLE: "not available",
+    Missing.NOT_APPLICABLE: "not applicable",
+    Missing.ROUNDS_TO_ZERO: "fewer than half of one, so it rounds to zero",
+    Missing.LOW: "fewer than half of one, so it rounds to zero",
+    Missing.LOW_RELIABILITY: "not published because it is not reliable enough",
+}
+# A row with no value and no DfE symbol to say why.
+NO_FIGURE_WORDS = "not available"
+
+
+def missing_words(missing: Missing | None) -> str:
+    """Return why a figure is not published, in words that follow "the figure ... was"."""
+    return MISSING_WORDS[missing] if missing is not None else NO_FIGURE_WORDS
+
+
+# ---------------------------------------------------------------------------------------------
+# Indicator facts
+
+# The "Unit" line of an indicator's details; lower-cased in the data table's note
+# ("Figures are in rate per 10,000 children.").
+UNIT_WORDS = {
+    Unit.PERCENTAGE: "Percentage",
+    Unit.RATE_PER_10000: "Rate per 10,000 children",
+    Unit.RATE_PER_1000: "Rate per 1,000",
+    Unit.RATE_PER_100000: "Rate per 100,000",
+    Unit.COUNT: "Number",
+    Unit.DAYS: "Days",
+    Unit.WEEKS: "Weeks",
+    Unit.NUMBER: "Number",
+    Unit.POUNDS: "Pounds",
+}
+# The chart's y-axis title (pages/charts.py): as UNIT_WORDS, except "Per cent".
+UNIT_AXIS_TITLES = {**UNIT_WORDS, Unit.PERCENTAGE: "Per cent"}
+# After the number in a chart's hover label (pages/charts.py): "24.0%", "12 days".
+UNIT_HOVER_SUFFIXES = {
+    Unit.PERCENTAGE: "%",
+    Unit.RATE_PER_10000: "",
+    Unit.RATE_PER_1000: "",
+    Unit.RATE_PER_100000: "",
+    Unit.COUNT: "",
+    Unit.DAYS: " days",
+    Unit.WEEKS: " weeks",
+    Unit.NUMBER: "",
+    Unit.POUNDS: "",
+}
+
+# Which way is better, said twice:
+# - the second paragraph of the explanation opens with this (analysis/explain.py);
+POLARITY_SENTENCES = {
+    Polarity.HIGHER: "A higher figure is better.",
+    Polarity.LOWER: "A lower figure is better.",
+    Polarity.NONE: "Neither a higher nor a lower figure is better.",
+}
+# - the "Which way is better" line of an indicator's details (pages/views.py).
+POLARITY_WORDS = {
+    Polarity.HIGHER: "A higher figure is better.",
+    Polarity.LOWER: "A lower figure is better.",
+    Polarity.NONE: "Neither higher nor lower is better: the figure is compared with an expected "
+                   "range.",
+}
+
+# The "How often" line of an indicator's details (pages/views.py).
+FREQUENCY_WORDS = {
+    Frequency.MONTHLY: "Every month",
+    Frequency.QUARTERLY: "Every quarter",
+    Frequency.ANNUAL: "Every year",
+}
+
+# Where an indicator is in its life, said three ways:
+# - the "Status" line of an indicator's details (pages/views.py);
+STATUS_WORDS = {
+    Status.ESTABLISHED: "Established indicator.",
+    Status.NEW: "New indicator: only a few periods have been published.",
+    Status.IN_DEVELOPMENT: "In development: the way it is measured may still change.",
+    Status.RETIRED: "Retired: no longer reported.",
+}
+# - the sentences that end the explanation's caveats (analysis/explain.py);
+# - and the notice at the top of the page, still written in pages/templates/_notices.md.j2.
+STATUS_CAVEATS: dict[Status, tuple[str, ...]] = {
+    Status.ESTABLISHED: (),
+    Status.NEW: ("This is a new measure, so there are few past figures to compare with.",),
+    Status.IN_DEVELOPMENT: ("This measure is still being developed.",
+                            "How it is counted may change."),
+    Status.RETIRED: ("This measure is no longer updated.",),
+}
+
+# ---------------------------------------------------------------------------------------------
+# Ratings
+
+# The rating's name: chips, tables, "2 red, 3 amber" (lower-cased), what's changed.
+RATING_WORDS = {
+    RatingStatus.RED: "Red",
+    RatingStatus.AMBER: "Amber",
+    RatingStatus.GREEN: "Green",
+    RatingStatus.BELOW_RANGE: "Below expected range",
+    RatingStatus.WITHIN_RANGE: "Within expected range",
+    RatingStatus.ABOVE_RANGE: "Above expected range",
+    RatingStatus.NOT_RATED: "Not rated",
+}
+# What the colour means, for labels such as "Red — worse than target" (``Rating.label``; no page
+# prints it yet: the home page's legend writes its own meanings in pages/templates/home.md.j2).
+RATING_MEANINGS = {
+    RatingStatus.RED: "worse than target",
+    RatingStatus.AMBER: "close to target",
+    RatingStatus.GREEN: "meets or beats target",
+    RatingStatus.BELOW_RANGE: "lower than expected",
+    RatingStatus.WITHIN_RANGE: "as expected",
+    RatingStatus.ABOVE_RANGE: "higher than expected",
+    RatingStatus.NOT_RATED: "no target",
+}
+# The symbol before the words in a rating chip (pages/views.py), so colour is never the only cue.
+RATING_CHIP_ICONS = {
+    RatingStatus.RED: "\u2716",  # heavy multiplication x
+    RatingStatus.AMBER: "\u25C6",  # black diamond
+    RatingStatus.GREEN: "\u2714",  # heavy check mark
+    RatingStatus.BELOW_RANGE: "\u25BC",  # black down-pointing triangle
+    RatingStatus.WITHIN_RANGE: "\u25CF",  # black circle
+    RatingStatus.ABOVE_RANGE: "\u25B2",  # black up-pointing triangle
+    RatingStatus.NOT_RATED: "\u2013",  # en dash
+}
+# The end of the chart title's main message: "Re-referrals rose to 24.0%, just short of the
+# target" (analysis/explain.py).
+SUMMARY_CLAUSES = {
+    RatingStatus.RED: ", missing the target",
+    RatingStatus.AMBER: ", just short of the target",
+    RatingStatus.GREEN: ", meeting the target",
+    RatingStatus.BELOW_RANGE: ", below the expected range",
+    RatingStatus.WITHIN_RANGE: ", within the expected range",
+    RatingStatus.ABOVE_RANGE: ", above the expected range",
+    RatingStatus.NOT_RATED: "",
+}
+
+# ---------------------------------------------------------------------------------------------
+# Direction of travel and comparisons
+
+# The direction of travel: indicator facts, area and priority tables, the roll-up table.
+DIRECTION_WORDS = {
+    Direction.IMPROVING: "Getting better",
+    Direction.WORSENING: "Getting worse",
+    Direction.LITTLE_CHANGE: "Little change",
+    Direction.RISING: "Going up",
+    Direction.FALLING: "Going down",
+    Direction.NOT_KNOWN: "Not enough figures to say",
+}
+# The shape of the recent figures, after "Since ..., it has been between ..." (analysis/explain.py).
+PATTERN_SENTENCES = {
+    Pattern.RISING: "It has gone up over this time.",
+    Pattern.FALLING: "It has gone down over this time.",
+    Pattern.STEADY: "It has stayed about the same.",
+    Pattern.MIXED: "It has gone up and down.",
+}
+# The council against another area in a few words: "Similar to England" (pages/views.py).
+# The explanation says the same in a sentence: "Ours was similar, ..." (analysis/explain.py).
+COMPARISON_WORDS = {
+    Comparison.BETTER: "Better than {area}",
+    Comparison.SIMILAR: "Similar to {area}",
+    Comparison.WORSE: "Worse than {area}",
+    Comparison.HIGHER: "Higher than {area}",
+    Comparison.LOWER: "Lower than {area}",
+}
+# The comparator columns of an indicator's data table, in order (pages/views.py). Not one entry
+# per area type on purpose: a named neighbour gets no column, and None means "the area's name"
+# (a region is headed by its name, such as "North West").
+COMPARATOR_COLUMN_HEADINGS = {
+    AreaType.ENGLAND: "England",
+    AreaType.REGION: None,
+    AreaType.STATISTICAL_NEIGHBOURS: "Statistical neighbours (average)",
+}
