@@ -1,10 +1,17 @@
-"""Problems found in input data, collected into one report rather than raised one at a time."""
+"""Problems found in input data, collected into one report rather than raised one at a time.
+
+Every problem carries a code (its ``rule``, the code ``check --format json`` gives); the
+catalogue at the end of this module declares each code once, with what it means and how to fix
+it, and docs/problem-codes.md is its table for readers (tests/test_problem_codes.py keeps the
+code, the catalogue and the docs in step).
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from enum import Enum
 
 
 @dataclass(frozen=True, order=True)
@@ -89,3 +96,264 @@ def format_github(problems: Iterable[Problem]) -> str:
         message = problem.message + (f" How to fix: {problem.fix}" if problem.fix else "")
         lines.append(f"::error {','.join(properties)}::{_escape_annotation(message)}")
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# The catalogue of problem codes
+
+
+class Stage(Enum):
+    """Where a problem is found: the catalogue, and its table in the docs, follow this order."""
+
+    DESCRIPTOR = "package descriptor"
+    TABLES = "tables"
+    ROWS = "rows"
+    CROSS_TABLE = "cross-table rules"
+    SETTINGS = "settings"
+    IMPORT = "import"
+    BUILD = "build"
+
+
+@dataclass(frozen=True)
+class Code:
+    """One kind of problem: its code, what it means and, in general, how to fix it.
+
+    A problem's own fix may be more precise (it can name the file, column or allowed values);
+    where it needs no detail, the code that reports it uses this one.
+    """
+
+    code: str
+    stage: Stage
+    meaning: str
+    fix: str
+    # Frictionless' own error type, which input/messages.py passes on under the same code.
+    frictionless: bool = False
+
+
+_D, _T, _R, _X = Stage.DESCRIPTOR, Stage.TABLES, Stage.ROWS, Stage.CROSS_TABLE
+_S, _I, _B = Stage.SETTINGS, Stage.IMPORT, Stage.BUILD
+_UTF8 = "Save the file as UTF-8 (in Excel: CSV UTF-8)."
+_NO_OBSERVATION = "Add the observation first, or correct the period."
+
+CATALOGUE: tuple[Code, ...] = (
+    Code("package-missing", _D, "The data package folder does not exist.",
+         "Check the path, or the package list under extra.generator.packages in mkdocs.yml."),
+    Code("descriptor-missing", _D, "The package folder has no datapackage.json.",
+         "Every package folder needs a datapackage.json that lists its tables; copy one from "
+         "datapackages/."),
+    Code("descriptor-encoding", _D, "datapackage.json is not saved as UTF-8 text.",
+         "Save the file as UTF-8."),
+    Code("descriptor-json", _D, "datapackage.json is not valid JSON; the row is the line where "
+         "reading stopped.", "Fix the JSON syntax (a missing comma or quote is the usual cause)."),
+    Code("descriptor-resources", _D, "datapackage.json has no list of resources.",
+         'Add "resources": [...] naming each table.'),
+    Code("descriptor-name", _D, "The package has no name.", 'Add "name": "..." to datapackage.json.'),
+    Code("descriptor-title", _D, "The package has no title.",
+         'Add "title": "..." to datapackage.json.'),
+    Code("resource-unknown", _D, "A resource's name is not one of the format's tables.",
+         "Use the name of a table in the data package reference (a typo is the usual cause)."),
+    Code("resource-duplicate", _D, "The same table is listed twice.", "List each table once."),
+    Code("resource-path", _D, "A resource has no path.",
+         "Give the file name of the table, e.g. observations.csv."),
+    Code("schema-differs", _D, "A resource declares a Table Schema that differs from the "
+         "format's.", "Replace it with the output of `python -m generator schema NAME` or remove "
+         "it (the format's schema is used)."),
+    Code("resource-required", _D, "The package lacks a table the format requires.",
+         "Add a resource with that table's name."),
+    Code("resource-outside", _T, "The file is outside the package folder (an absolute path, '..' "
+         "or a symbolic link that points elsewhere).", "Keep every table inside the package folder."),
+    Code("resource-missing", _T, "The file named in datapackage.json does not exist.",
+         "Create the file or correct its path in datapackage.json."),
+    Code("resource-format", _T, "The file is neither CSV nor Excel .xlsx.",
+         "Save the table as CSV (UTF-8) or Excel .xlsx."),
+    Code("resource-empty", _T, "The file is empty.", "A table needs at least its header row."),
+    Code("resource-size", _T, "The file is over the 200 MB limit.",
+         "Split the table or remove unused rows."),
+    Code("resource-unreadable", _T, "The table could not be read: it is not UTF-8 text (often "
+         "Excel's Windows 'CSV' format), or not a file a spreadsheet can open.",
+         _UTF8 + " Check the file opens in a spreadsheet."),
+    Code("unknown-column", _T, "The header row has a column the table does not have (often a "
+         "typo or a capital letter).", "Correct the spelling or remove the column."),
+    Code("missing-column", _T, "The header row lacks a column the table requires.",
+         "Add the column to the header row."),
+    Code("type-error", _R, "A cell is not a valid value of its column's type (number, whole "
+         "number, date or true/false).", "Write a plain number without %, commas or words, a date "
+         "as YYYY-MM-DD, or true or false.", frictionless=True),
+    Code("required", _R, "A required cell is empty.", "Fill in the cell."),
+    Code("enum", _R, "A cell is not one of its column's allowed values.",
+         "Use one of the allowed values (the fix lists them)."),
+    Code("pattern", _R, "A cell is not written in the form its column needs, such as an id or "
+         "a list of flags.", "Ids use lower case letters, digits and single hyphens only, e.g. "
+         "re-referrals."),
+    Code("constraint-error", _R, "A cell breaks another rule of its column, such as a minimum or "
+         "maximum.", "Change the value so it meets the rule.", frictionless=True),
+    Code("symbol-in-value", _R, "A missing-value symbol (such as c or x) is in a number column.",
+         "Leave this cell empty and put the symbol in the 'missing' column."),
+    Code("excel-cell-type", _R, "Excel stored a value of a text column (such as a period) as a "
+         "number or a date.", "In Excel, format the column as Text and type the value again (or "
+         "start it with an apostrophe, e.g. '2024)."),
+    Code("unique-error", _R, "A value appears twice in a column that must be unique.",
+         "Each value in this column must be different; remove or rename the duplicate.",
+         frictionless=True),
+    Code("primary-key", _R, "The row repeats another row's key (such as the same indicator and "
+         "period).", "Remove the duplicate row or correct it.", frictionless=True),
+    Code("blank-row", _R, "The row is empty.", "Delete the empty row.", frictionless=True),
+    Code("extra-cell", _R, "The row has more cells than the header.",
+         "The row has more cells than the header; remove the extra cells or fix quoting.",
+         frictionless=True),
+    Code("missing-cell", _R, "The row has fewer cells than the header.",
+         "The row has fewer cells than the header; fill in the missing cells.", frictionless=True),
+    Code("period-form", _R, "The period is not written in the form of its indicator's period type.",
+         "Write the period in that form (see Periods in the data package reference)."),
+    Code("frequency-period", _R, "The indicator's period type does not fit its frequency.",
+         "Choose a period type that fits the frequency (for example quarterly with quarter, "
+         "annual with financial_year)."),
+    Code("counts-people-unit", _R, "A percentage indicator is marked as counting people.",
+         "Set counts_people to false; percentages are suppressed through their numerator."),
+    Code("period-frequency", _R, "A quarterly indicator has a period that does not end with a "
+         "quarter.", "Use periods ending in March, June, September or December."),
+    Code("value-and-missing", _R, "The row has both a value and a missing-value symbol.",
+         "Keep one: the number, or the symbol with value left empty."),
+    Code("value-empty", _R, "The value is empty and no missing-value symbol says why.",
+         "Enter the value, or put a DfE symbol in 'missing' (x if not available, c if "
+         "suppressed)."),
+    Code("breakdown-value", _R, "A breakdown row has both a value and a missing-value symbol, or "
+         "neither.", "Fill in value, or leave it empty and put a symbol in 'missing'."),
+    Code("percentage-range", _R, "A percentage is outside 0 to 100.",
+         "Percentages are written as 0-100 (22.6, not 0.226 or 226)."),
+    Code("negative", _R, "A count, number of days or number of weeks is negative.",
+         "Correct the value."),
+    Code("numerator-above-denominator", _R, "A percentage's numerator is larger than its "
+         "denominator.", "Check the two counts have not been swapped."),
+    Code("value-fraction", _R, "The value does not match numerator ÷ denominator at the "
+         "indicator's decimal places.", "Correct the value, the numerator or the denominator."),
+    Code("target-polarity", _R, "An indicator with no preferred direction has a target.",
+         "Give an expected range (expected_low, expected_high) instead, or set the indicator's "
+         "polarity."),
+    Code("target-missing", _R, "An indicator with a preferred direction has a targets row with "
+         "no target.", "Enter the target; expected ranges are for indicators with no preferred "
+         "direction."),
+    Code("range-incomplete", _R, "An expected range has only one end.",
+         "Fill in both expected_low and expected_high."),
+    Code("range-order", _R, "An expected range is upside down (its low end is above its high "
+         "end).", "Swap expected_low and expected_high."),
+    Code("target-range", _R, "A percentage target is outside 0 to 100.",
+         "Write the target as a percentage between 0 and 100."),
+    Code("foreign-key", _X, "An id is not in the table it refers to (such as an unknown "
+         "indicator or service area).", "Use an id that exists in the referenced table, or add "
+         "it there.", frictionless=True),
+    Code("unknown-priority", _X, "An indicator names a priority that is not in the priorities "
+         "table.", "Use an id from the priorities table, or add the priority there."),
+    Code("commentary-period", _X, "Commentary is for a period the indicator has no observation "
+         "of.", _NO_OBSERVATION),
+    Code("ratings-period", _X, "An officer rating is for a period the indicator has no "
+         "observation of.", _NO_OBSERVATION),
+    Code("rating-without-target", _X, "An indicator is rated but has no target or expected "
+         "range.", "Add its target (or expected range) to the targets table so readers can see "
+         "what the rating is judged against."),
+    Code("package-name", _X, "Two packages have the same name.", "Give each package its own name."),
+    Code("duplicate-id", _X, "Two packages use the same indicator id.",
+         "Ids must be unique across all packages; rename one."),
+    Code("previous-id-reused", _X, "An indicator's id is listed as a previous id of another "
+         "indicator.", "An old id cannot be reused: its address redirects to the new indicator."),
+    Code("unknown-related", _X, "related or replaced_by names an indicator that is in no "
+         "package.", "Use the id of an indicator in one of the packages."),
+    Code("service-area-conflict", _X, "A service area has another title or item number in "
+         "another package.", "Give the area the same title and item number in every package."),
+    Code("settings-missing", _S, "The site settings file (mkdocs.yml) does not exist.",
+         "Run the command from the project folder, or pass --config."),
+    Code("settings-yaml", _S, "mkdocs.yml is not valid YAML.", "Fix the indentation or quoting."),
+    Code("settings-type", _S, "A setting has the wrong kind of value (text where a number or a "
+         "list belongs, for example).", "Write the kind of value the problem names; see "
+         "docs/site-settings.md."),
+    Code("settings-empty", _S, "A setting is given with no value, or an empty one.",
+         "Write a value after the colon, or leave an optional key out to use its default."),
+    Code("settings-key", _S, "mkdocs.yml has a key under extra.generator that the generator does "
+         "not know.", "Correct the spelling (the fix names the nearest known key) or remove it."),
+    Code("settings-required", _S, "A required setting is missing (the data packages, for "
+         "example).", "Add the key; docs/site-settings.md lists the required ones."),
+    Code("settings-format", _S, "A setting does not have the form it needs (an address that does "
+         "not start with http, a colour that is not #RRGGBB).", "Write it in the form the fix "
+         "shows."),
+    Code("settings-range", _S, "A number in the settings is out of range (a negative suppression "
+         "threshold, for example).", "Use a number within the range the fix gives."),
+    Code("settings-colour", _S, "A colour is too light: text on it would be hard to read (under "
+         "4.5:1 contrast).", "Choose a darker colour: check it with a contrast checker against "
+         "white."),
+    Code("workers-setting", _S, "The environment variable PERFSITE_WORKERS is not a whole number.",
+         "Set it to the number of processes the build may use (1 for one), or unset it."),
+    Code("council-unknown", _I, "No English council has the name or code given with --council.",
+         "Give the council's name as DfE writes it (e.g. Trafford), its three-digit LA number "
+         "(358) or its GSS code (E08000009)."),
+    Code("council-absent", _I, "The files hold no rows for the council.",
+         "DfE publishes every council's figures; check you downloaded the national files (not a "
+         "filtered extract) and that they are the ones the mapping names."),
+    Code("neighbours-unreadable", _I, "The statistical neighbours file could not be read.",
+         "Give DfE's statistical neighbours .xlsx file."),
+    Code("neighbours-layout", _I, "The statistical neighbours file does not have DfE's layout.",
+         "Give DfE's statistical neighbours workbook as published."),
+    Code("neighbours-council", _I, "The council is not in the statistical neighbours file.",
+         "Give DfE's current statistical neighbours file."),
+    Code("mapping-missing", _I, "The mapping file does not exist.",
+         "Check the --mapping path, or leave it out to use the shipped one."),
+    Code("mapping-yaml", _I, "The mapping is not valid YAML.",
+         "Fix the YAML (indentation and colons are the usual cause)."),
+    Code("mapping-key", _I, "The mapping has a key the importer does not know.",
+         "Correct the spelling (the fix names the nearest known key) or remove it; see "
+         "docs/importing-dfe-data.md)."),
+    Code("mapping-required", _I, "An indicator in the mapping lacks a required key.",
+         "Add the key to the indicator."),
+    Code("mapping-enum", _I, "An indicator's unit, polarity, frequency or period_type is not an "
+         "allowed value.", "Use one of the allowed values (the fix lists them)."),
+    Code("mapping-type", _I, "A value in the mapping has the wrong kind (text where a number "
+         "belongs, such as decimal_places: two).", "Write the kind of value the problem names; "
+         "see docs/importing-dfe-data.md."),
+    Code("mapping-empty", _I, "A key in the mapping has no value, or an empty list.",
+         "Write a value after the colon, or leave an optional key out."),
+    Code("mapping-format", _I, "A value in the mapping does not have the form it needs (an id "
+         "with capitals or spaces, an address that does not start with http).",
+         "Write it in the form the fix shows; ids use lower case letters, digits and hyphens."),
+    Code("mapping-range", _I, "A number in the mapping is out of range (decimal places above 3, "
+         "an item number below 1).", "Use a number within the range the fix gives."),
+    Code("mapping-service-area", _I, "An indicator names a service area the mapping does not "
+         "list.", "Use an id listed under service_areas."),
+    Code("mapping-period-end", _I, "A snapshot or rolling 12-month indicator has no period_end.",
+         "Give the day of the year as MM-DD (03-31) or the month as MM."),
+    Code("mapping-duplicate", _I, "Two indicators in the mapping have the same id.",
+         "Give each indicator its own id."),
+    Code("source-missing", _I, "A file given to the importer does not exist.", "Check the path."),
+    Code("ees-unmapped", _I, "No indicator in the mapping uses this file.",
+         "Leave the file out, or add an indicator with an ees section whose file pattern matches "
+         "its name."),
+    Code("ees-layout", _I, "The file is not a DfE tidy CSV (it lacks the geography columns).",
+         "Give the CSV files as downloaded from explore education statistics, or import LAIT "
+         "files with import-lait."),
+    Code("ees-missing-column", _I, "A column an indicator's ees section needs is not in the file.",
+         "DfE may have renamed it: correct the indicator's ees section in the mapping."),
+    Code("ees-time-identifier", _I, "The file's time_identifier cannot be read as the indicator's "
+         "period type.", "Correct the indicator's period_type in the mapping."),
+    Code("ees-period", _I, "A time_period in the file cannot be read.",
+         "Check the file is DfE's tidy CSV as published."),
+    Code("ees-cell", _I, "A figure in the file is neither a number nor a DfE symbol.",
+         "Check the file is DfE's CSV as published."),
+    Code("ees-duplicate", _I, "More than one row of the file matches an indicator for the same "
+         "area and period.", "Add filters to the indicator's ees section so one row matches."),
+    Code("lait-unreadable", _I, "The LAIT file could not be read.",
+         "Give LAIT's long file as .parquet or .csv."),
+    Code("lait-layout", _I, "The file is not LAIT's long-format file.",
+         "Give LAIT's long-format file, or import tidy CSVs with import-ees."),
+    Code("lait-period", _I, "A LAIT period (the Years column) cannot be read as the indicator's "
+         "period type.", "Leave the measure out of the mapping: the importer cannot read it."),
+    Code("lait-cell", _I, "A LAIT value is neither a number nor a DfE symbol.",
+         "Check the file is LAIT's as published."),
+    Code("import-duplicate", _I, "Two files give a figure for the same indicator, area and period.",
+         "Give each file once, or add filters in the mapping so one row matches."),
+    Code("mkdocs", _B, "MkDocs could not build the site.",
+         "Read the MkDocs warnings above; the previous site is unchanged."),
+    Code("publish", _B, "A release could not be published: git failed, the release is not in "
+         "releases.csv, or the previous release could not be read back.",
+         "Follow the fix given with the problem; see docs/publishing.md."),
+)
+
+#: Each code's entry, by code.
+CODES: dict[str, Code] = {entry.code: entry for entry in CATALOGUE}

@@ -148,4 +148,4 @@ def test_no_word_table_outside_the_catalogue():
     strays = [f"{path}: {name}" for path, name in sorted(found - set(NOT_WORDS))
               if not _reexported_by_the_catalogue(path, name)]
     assert not strays, ("Reader-facing words belong in generator/model/words.py "
-                        "(see docs/architecture-words.md): " + ", ".join(strays))
+                        "(see docs/words.md): " + ", ".join(strays))

@@ -45,7 +45,7 @@ from generator.model.site import (
     Target,
     Unit,
 )
-from generator.problems import Problem
+from generator.problems import CODES, Problem
 
 DESCRIPTOR = "datapackage.json"
 SUPPORTED_FORMATS = {".csv": "csv", ".xlsx": "xlsx"}
@@ -111,31 +111,29 @@ def _read_descriptor(folder: Path, problems: list[Problem]) -> dict[str, Any] | 
     where = display_path(folder / DESCRIPTOR)
     if not folder.is_dir():
         problems.append(Problem(display_path(folder), None, "", "the data package folder does not exist",
-                                "Check the path, or the package list under extra.generator.packages "
-                                "in mkdocs.yml.", "package-missing"))
+                                CODES["package-missing"].fix, "package-missing"))
         return None
     try:
         text = (folder / DESCRIPTOR).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         problems.append(Problem(where, None, "", "the package has no datapackage.json",
-                                "Every package folder needs a datapackage.json that lists its "
-                                "tables; copy one from datapackages/.", "descriptor-missing"))
+                                CODES["descriptor-missing"].fix, "descriptor-missing"))
         return None
     except UnicodeDecodeError:
         problems.append(Problem(where, None, "", "datapackage.json is not UTF-8 text",
-                                "Save the file as UTF-8.", "descriptor-encoding"))
+                                CODES["descriptor-encoding"].fix, "descriptor-encoding"))
         return None
     try:
         descriptor = json.loads(text)
     except json.JSONDecodeError as error:
         problems.append(Problem(where, error.lineno, "", f"datapackage.json is not valid JSON: "
                                 f"{error.msg} at line {error.lineno}, column {error.colno}",
-                                "Fix the JSON syntax (a missing comma or quote is the usual cause).",
+                                CODES["descriptor-json"].fix,
                                 "descriptor-json"))
         return None
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
         problems.append(Problem(where, None, "resources", "datapackage.json has no list of resources",
-                                'Add "resources": [...] naming each table.', "descriptor-resources"))
+                                CODES["descriptor-resources"].fix, "descriptor-resources"))
         return None
     return descriptor
 
@@ -146,7 +144,7 @@ def _resource_file(folder: Path, where: str, resource: dict[str, Any],
     path_text = resource.get("path")
     if not isinstance(path_text, str) or not path_text:
         problems.append(Problem(where, None, f"resources.{name}.path", f"resource '{name}' has no path",
-                                "Give the file name of the table, e.g. observations.csv.",
+                                CODES["resource-path"].fix,
                                 "resource-path"))
         return None
     candidate = folder / path_text
@@ -156,7 +154,7 @@ def _resource_file(folder: Path, where: str, resource: dict[str, Any],
     if Path(path_text).is_absolute() or (root != resolved and root not in resolved.parents):
         problems.append(Problem(shown, None, "", "the file is outside the package folder (an absolute "
                                 "path, '..' or a symbolic link that points elsewhere)",
-                                "Keep every table inside the package folder.", "resource-outside"))
+                                CODES["resource-outside"].fix, "resource-outside"))
         return None
     if not resolved.is_file():
         problems.append(Problem(shown, None, "", "the file named in datapackage.json does not exist",
@@ -166,17 +164,17 @@ def _resource_file(folder: Path, where: str, resource: dict[str, Any],
     suffix = resolved.suffix.lower()
     if suffix not in SUPPORTED_FORMATS:
         problems.append(Problem(shown, None, "", f"'{suffix}' files are not supported",
-                                "Save the table as CSV (UTF-8) or Excel .xlsx.", "resource-format"))
+                                CODES["resource-format"].fix, "resource-format"))
         return None
     size = resolved.stat().st_size
     if size == 0:
         problems.append(Problem(shown, None, "", "the file is empty",
-                                "A table needs at least its header row.", "resource-empty"))
+                                CODES["resource-empty"].fix, "resource-empty"))
         return None
     if size > MAX_FILE_BYTES:
         problems.append(Problem(shown, None, "", f"the file is {size // 2**20} MB, over the "
                                 f"{MAX_FILE_BYTES // 2**20} MB limit",
-                                "Split the table or remove unused rows.", "resource-size"))
+                                CODES["resource-size"].fix, "resource-size"))
         return None
     return candidate
 
@@ -342,7 +340,7 @@ def _resource_files(folder: Path, where: str, descriptor: dict[str, Any],
             continue
         if name in files:
             problems.append(Problem(where, None, "resources", f"resource '{name}' is listed twice",
-                                    "List each table once.", "resource-duplicate"))
+                                    CODES["resource-duplicate"].fix, "resource-duplicate"))
             continue
         declared = resource.get("schema")
         if declared is not None and declared != fmt.schema(name):
@@ -377,7 +375,7 @@ def read_raw_package(folder: Path, cache: ReadCache | None = None
     for key in ("name", "title"):
         if not isinstance(descriptor.get(key), str) or not descriptor.get(key):
             problems.append(Problem(where, None, key, f"the package has no {key}",
-                                    f'Add "{key}": "..." to datapackage.json.', "descriptor-" + key))
+                                    CODES["descriptor-" + key].fix, "descriptor-" + key))
     files = _resource_files(folder, where, descriptor, problems)
 
     stamps = {name: _stamp(path) for name, path in files.items()}

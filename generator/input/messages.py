@@ -6,17 +6,17 @@ from typing import Any
 
 from generator.model import format as fmt
 from generator.model.site import Missing
-from generator.problems import Problem
+from generator.problems import CODES, Problem
 
+# Fixes for Frictionless' error types, which keep their own code in the report. The catalogue
+# marks ``frictionless`` the types that can reach it: the label errors do not (the header check
+# and the reader catch those first) and an encoding error is reported as resource-unreadable.
 _FIXES = {
     "type-error": "Write a value of the right type in this cell ({note}).",
     "constraint-error": "Change the value so it meets the rule ({note}).",
-    "unique-error": "Each value in this column must be different; remove or rename the duplicate.",
     "primary-key": "Each row must be unique by {keys}; remove the duplicate row or correct it.",
-    "foreign-key": "Use an id that exists in the referenced table, or add it there.",
-    "blank-row": "Delete the empty row.",
-    "extra-cell": "The row has more cells than the header; remove the extra cells or fix quoting.",
-    "missing-cell": "The row has fewer cells than the header; fill in the missing cells.",
+    **{code: CODES[code].fix for code in ("unique-error", "foreign-key", "blank-row", "extra-cell",
+                                          "missing-cell")},
     "duplicate-label": "Two columns have the same name; rename or remove one.",
     "blank-label": "A column has no name; name it or delete it.",
     "encoding-error": "Save the file as UTF-8 (in Excel: CSV UTF-8).",
@@ -61,8 +61,8 @@ def plain_error(error: Any, file: str, schema: dict[str, Any], resource_name: st
     message = _MESSAGES.get(kind, error.message).format(**values)
     if kind == "constraint-error" and "required" in error.note:
         message = "this cell is empty but the column is required"
-        fix = "Fill in the cell."
-        return Problem(file, getattr(error, "row_number", None), field, message, fix, "required")
+        return Problem(file, getattr(error, "row_number", None), field, message,
+                       CODES["required"].fix, "required")
     if kind == "constraint-error" and '"enum"' in error.note:
         allowed: list[str] = next(
             (f["constraints"]["enum"] for f in schema["fields"] if f["name"] == field), [])
@@ -74,15 +74,13 @@ def plain_error(error: Any, file: str, schema: dict[str, Any], resource_name: st
     }:
         return Problem(file, getattr(error, "row_number", None), field,
                        f"'{cell}' is a missing-value symbol, not a number",
-                       "Leave this cell empty and put the symbol in the 'missing' column.",
-                       "symbol-in-value")
+                       CODES["symbol-in-value"].fix, "symbol-in-value")
     if kind == "type-error" and field_type == "string":
         # Only a spreadsheet cell can hold a non-text value: Excel turned 2024 or 31/03/2024
         # into a number or a date.
         return Problem(file, getattr(error, "row_number", None), field,
                        f"'{cell}' is stored as a number or date, but this column holds text",
-                       "In Excel, format the column as Text and type the value again (or start "
-                       "it with an apostrophe, e.g. '2024).", "excel-cell-type")
+                       CODES["excel-cell-type"].fix, "excel-cell-type")
     if kind == "type-error" and field_type in _TYPE_FIXES:
         return Problem(file, getattr(error, "row_number", None), field, message,
                        _TYPE_FIXES[field_type], kind)

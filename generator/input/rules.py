@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from generator.input.load import RawPackage, Row
 from generator.model.periods import Period, PeriodError, PeriodType, parse_canonical
 from generator.model.site import RATE_BASE, Frequency, Indicator, Package, Polarity, Unit
-from generator.problems import Problem
+from generator.problems import CODES, Problem
 
 # How far a published value may sit from numerator / denominator before it is reported, on top
 # of rounding to the indicator's decimal places (published figures are often rounded twice).
@@ -49,18 +49,16 @@ def _indicator_rules(raw: RawPackage, package: Package) -> Iterator[Problem]:
                           f"{'an' if indicator.frequency is Frequency.ANNUAL else 'a'} "
                           f"{indicator.frequency.value} indicator cannot have "
                           f"{indicator.period_type.value.replace('_', ' ')} periods",
-                          "Choose a period type that fits the frequency (for example quarterly "
-                          "with quarter, annual with financial_year).", "frequency-period")
+                          CODES["frequency-period"].fix, "frequency-period")
         for priority in indicator.priorities:
             if priority not in priorities:
                 yield Problem(row.file, row.number, "priorities", f"unknown priority '{priority}'",
-                              "Use an id from the priorities table, or add the priority there.",
+                              CODES["unknown-priority"].fix,
                               "unknown-priority")
         if indicator.unit is Unit.PERCENTAGE and indicator.counts_people:
             yield Problem(row.file, row.number, "counts_people",
                           "a percentage is not a count of people",
-                          "Set counts_people to false; percentages are suppressed through their "
-                          "numerator.", "counts-people-unit")
+                          CODES["counts-people-unit"].fix, "counts-people-unit")
 
 
 def _value_rules(row: Row, indicator: Indicator, with_fraction: bool = True) -> Iterator[Problem]:
@@ -68,21 +66,20 @@ def _value_rules(row: Row, indicator: Indicator, with_fraction: bool = True) -> 
     if value is not None and missing:
         yield Problem(row.file, row.number, "missing",
                       f"the row has both a value ({_fmt(value)}) and a missing-value symbol "
-                      f"'{missing}'", "Keep one: the number, or the symbol with value left empty.",
+                      f"'{missing}'", CODES["value-and-missing"].fix,
                       "value-and-missing")
     if value is None and not missing:
         yield Problem(row.file, row.number, "value", "the value is empty and no reason is given",
-                      "Enter the value, or put a DfE symbol in 'missing' (x if not available, "
-                      "c if suppressed).", "value-empty")
+                      CODES["value-empty"].fix, "value-empty")
     if value is None:
         return
     if indicator.unit is Unit.PERCENTAGE and not 0 <= value <= 100:
         yield Problem(row.file, row.number, "value", f"percentage {_fmt(value)} is outside 0 to 100",
-                      "Percentages are written as 0-100 (22.6, not 0.226 or 226).",
+                      CODES["percentage-range"].fix,
                       "percentage-range")
     if indicator.unit in (Unit.COUNT, Unit.DAYS, Unit.WEEKS) and value < 0:
         yield Problem(row.file, row.number, "value", f"{indicator.unit.value} cannot be negative",
-                      "Correct the value.", "negative")
+                      CODES["negative"].fix, "negative")
     if not with_fraction:
         return
     # Excel cells arrive as float and CSV cells as Decimal; arithmetic needs one type.
@@ -93,7 +90,7 @@ def _value_rules(row: Row, indicator: Indicator, with_fraction: bool = True) -> 
     if indicator.unit is Unit.PERCENTAGE and numerator > denominator:
         yield Problem(row.file, row.number, "numerator",
                       f"the numerator ({_fmt(numerator)}) is larger than the denominator "
-                      f"({_fmt(denominator)})", "Check the two counts have not been swapped.",
+                      f"({_fmt(denominator)})", CODES["numerator-above-denominator"].fix,
                       "numerator-above-denominator")
         return
     scale = 100 if indicator.unit is Unit.PERCENTAGE else RATE_BASE.get(indicator.unit)
@@ -107,7 +104,7 @@ def _value_rules(row: Row, indicator: Indicator, with_fraction: bool = True) -> 
                       f"value {_fmt(value)} does not match numerator ÷ denominator "
                       f"({_fmt(numerator)} ÷ {_fmt(denominator)} gives "
                       f"{expected:.{indicator.decimal_places}f})",
-                      "Correct the value, the numerator or the denominator.", "value-fraction")
+                      CODES["value-fraction"].fix, "value-fraction")
 
 
 def _frequency_fits(period: Period, indicator: Indicator) -> bool:
@@ -129,7 +126,7 @@ def _row_rules(raw: RawPackage, indicators: dict[str, Indicator]) -> Iterator[Pr
         if period is not None and not _frequency_fits(period, indicator):
             yield Problem(row.file, row.number, "period",
                           f"'{period.code}' is not a quarter end, but the indicator is quarterly",
-                          "Use periods ending in March, June, September or December.",
+                          CODES["period-frequency"].fix,
                           "period-frequency")
         yield from _value_rules(row, indicator)
     for row in raw.rows.get("comparators", ()):
@@ -141,7 +138,7 @@ def _row_rules(raw: RawPackage, indicators: dict[str, Indicator]) -> Iterator[Pr
         if (value is None) == (not missing):
             yield Problem(row.file, row.number, "value",
                           "give either a value or a missing-value symbol, not both or neither",
-                          "Fill in value, or leave it empty and put a symbol in 'missing'.",
+                          CODES["breakdown-value"].fix,
                           "breakdown-value")
     # Without a readable observations file that problem is reported once, not here for each row.
     for resource in ("commentary", "ratings") if "observations" in raw.files else ():
@@ -150,8 +147,7 @@ def _row_rules(raw: RawPackage, indicators: dict[str, Indicator]) -> Iterator[Pr
             if key[0] in indicators and key not in observed:
                 yield Problem(row.file, row.number, "period",
                               f"there is no observation of '{key[0]}' for period '{key[1]}'",
-                              "Add the observation first, or correct the period.",
-                              f"{resource}-period")
+                              CODES[f"{resource}-period"].fix, f"{resource}-period")
 
 
 def _target_rules(raw: RawPackage, indicators: dict[str, Indicator]) -> Iterator[Problem]:
@@ -166,32 +162,29 @@ def _target_rules(raw: RawPackage, indicators: dict[str, Indicator]) -> Iterator
         if indicator.polarity is Polarity.NONE and target is not None:
             yield Problem(row.file, row.number, "target",
                           f"'{indicator.id}' has no preferred direction, so it cannot have a target",
-                          "Give an expected range (expected_low, expected_high) instead, or set the "
-                          "indicator's polarity.", "target-polarity")
+                          CODES["target-polarity"].fix, "target-polarity")
         if indicator.polarity is not Polarity.NONE and target is None:
             yield Problem(row.file, row.number, "target",
                           f"'{indicator.id}' is {indicator.polarity.value.replace('_', ' ')} but "
-                          "this row has no target", "Enter the target; expected ranges are for "
-                          "indicators with no preferred direction.", "target-missing")
+                          "this row has no target", CODES["target-missing"].fix, "target-missing")
         if (low is None) != (high is None):
             yield Problem(row.file, row.number, "expected_high" if high is None else "expected_low",
                           "an expected range needs both ends",
-                          "Fill in both expected_low and expected_high.", "range-incomplete")
+                          CODES["range-incomplete"].fix, "range-incomplete")
         elif low is not None and high is not None and low > high:
             yield Problem(row.file, row.number, "expected_low",
                           f"the range is upside down ({_fmt(low)} is above {_fmt(high)})",
-                          "Swap expected_low and expected_high.", "range-order")
+                          CODES["range-order"].fix, "range-order")
         if indicator.unit is Unit.PERCENTAGE and target is not None and not 0 <= target <= 100:
             yield Problem(row.file, row.number, "target",
                           f"percentage target {_fmt(target)} is outside 0 to 100",
-                          "Write the target as a percentage between 0 and 100.", "target-range")
+                          CODES["target-range"].fix, "target-range")
     for row in raw.rows.get("ratings", ()):
         indicator_id = row.text("indicator_id")
         if indicator_id in indicators and indicator_id not in targeted:
             yield Problem(row.file, row.number, "indicator_id",
                           f"'{indicator_id}' is rated but has no target or expected range",
-                          "Add its target (or expected range) to the targets table so readers can "
-                          "see what the rating is judged against.", "rating-without-target")
+                          CODES["rating-without-target"].fix, "rating-without-target")
 
 
 def package_problems(raw: RawPackage, package: Package) -> list[Problem]:
@@ -212,7 +205,7 @@ def site_problems(packages: Iterable[tuple[RawPackage, Package]]) -> list[Proble
     for raw, _ in packages:
         if names[raw.name] > 1:
             problems.append(Problem(raw.path, None, "name", f"two packages are named '{raw.name}'",
-                                    "Give each package its own name.", "package-name"))
+                                    CODES["package-name"].fix, "package-name"))
     for raw, package in packages:
         # Name the row of the indicator, so the report points at the line to change.
         numbers = {row.text("id"): row.number for row in raw.rows.get("indicators", ())}
@@ -228,13 +221,12 @@ def site_problems(packages: Iterable[tuple[RawPackage, Package]]) -> list[Proble
             problems.append(Problem(places[1][0], places[1][1], "id",
                                     f"indicator id '{indicator_id}' is also used in "
                                     f"{places[0][0]}, row {places[0][1]}",
-                                    "Ids must be unique across all packages; rename one.",
+                                    CODES["duplicate-id"].fix,
                                     "duplicate-id"))
         if indicator_id in retired_ids:
             problems.append(Problem(places[0][0], places[0][1], "id",
                                     f"'{indicator_id}' is listed as a previous id of another "
-                                    "indicator", "An old id cannot be reused: its address "
-                                    "redirects to the new indicator.", "previous-id-reused"))
+                                    "indicator", CODES["previous-id-reused"].fix, "previous-id-reused"))
     for raw, package in packages:
         rows = dict(zip((i.id for i in package.indicators), raw.rows.get("indicators", ()),
                         strict=False))
@@ -246,7 +238,7 @@ def site_problems(packages: Iterable[tuple[RawPackage, Package]]) -> list[Proble
                     yield_field = "related" if related in indicator.related else "replaced_by"
                     problems.append(Problem(row.file, row.number, yield_field,
                                             f"unknown indicator '{related}'",
-                                            "Use the id of an indicator in one of the packages.",
+                                            CODES["unknown-related"].fix,
                                             "unknown-related"))
     areas: dict[str, tuple[str, int, str]] = {}
     for raw, package in packages:
@@ -255,6 +247,6 @@ def site_problems(packages: Iterable[tuple[RawPackage, Package]]) -> list[Proble
             if seen[:2] != (area.title, area.item):
                 problems.append(Problem(raw.files.get("service_areas", raw.path), None, "id",
                                         f"service area '{area.id}' differs from the one in "
-                                        f"{seen[2]}", "Give the area the same title and item "
-                                        "number in every package.", "service-area-conflict"))
+                                        f"{seen[2]}", CODES["service-area-conflict"].fix,
+                                        "service-area-conflict"))
     return problems

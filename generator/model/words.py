@@ -8,7 +8,7 @@ Each table is keyed by the enum whose values it puts into words, and holds one e
 Where the site words one idea twice (a sentence in the explanation and a shorter phrase on the
 indicator page, say), both texts sit side by side below with a comment naming where each is
 printed. They are kept exactly as the pages print them; making them agree is a writing decision
-for later. ``docs/architecture-words.md`` says where a new word goes and how a second language
+for later. ``docs/words.md`` says where a new word goes and how a second language
 would be added (not built yet).
 """
 
