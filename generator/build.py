@@ -8,20 +8,25 @@ from __future__ import annotations
 import gc
 import time
 from calendar import timegm
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.analysis.changes import PreviousRelease
 from generator.analysis.disclosure import protect
 from generator.input.check import load_site
+from generator.input.load import ReadCache
+from generator.model.site import Site
 from generator.output.mkdocs_build import merge_search_index, run_mkdocs
 from generator.output.write import copy_tree, staging, write_changed_files, write_files
+from generator.pages import generate as pages
+from generator.pages.cache import PageCache
 from generator.pages.colours import colours_css
-from generator.pages.generate import SiteContext, current_release, generate
+from generator.pages.context import SiteContext, current_release
 from generator.pages.navigation import navigation
+from generator.parallel import started
 from generator.settings import Settings
 
 #: Where the generated MkDocs sources (site_src/ plus generated pages) are kept between builds.
@@ -61,6 +66,38 @@ def site_context(settings: Settings, release_id: str | None = None,
         release_id=release_id,
         previous=previous,
     )
+
+
+@dataclass
+class BuildCache:
+    """What the preview keeps between rebuilds: the tables it read and the pages it made."""
+
+    read: ReadCache = field(default_factory=ReadCache)
+    pages: PageCache = field(default_factory=PageCache)
+
+
+def generate(site: Site, context: SiteContext,
+             cache: PageCache | None = None) -> dict[str, str | bytes]:
+    """Return every generated file of the site: path relative to the docs folder, and content.
+
+    ``cache`` (kept by the preview between rebuilds) reuses the analysis and pages of each
+    indicator whose data and surroundings have not changed; the output is the same either way.
+    """
+    analyses = pages.analyses(site, cache)
+    indicators = pages.indicator_inputs(site, context, analyses)
+    pending: AbstractContextManager[Callable[[], list[dict[str, str | bytes]]]]
+    if cache is None:
+        # A full build: the indicator pages are independent, so forked processes make them
+        # while this one makes the other pages.
+        pending = started(pages.indicator_files, indicators)
+    else:
+        # The preview: a page is made again only when what it is made from has changed.
+        pending = nullcontext(lambda: [cache.files_of(item) for item in indicators])
+    with pending as indicator_results:
+        files = pages.site_files(site, context, analyses)
+        for made in indicator_results():
+            files.update(made)
+    return files
 
 
 @dataclass(frozen=True)
@@ -104,19 +141,20 @@ def _collector_skipping_what_exists() -> Iterator[None]:
 
 
 def prepare(settings: Settings, release_id: str | None = None,
-            previous: PreviousRelease | None = None, cache: dict[Any, Any] | None = None,
+            previous: PreviousRelease | None = None, cache: BuildCache | None = None,
             timings: dict[str, float] | None = None) -> Prepared:
     """Check the data and generate every page and download (no file is written)."""
     timings = {} if timings is None else timings
     start = time.perf_counter()
     with _collector_paused():
-        site = protect(load_site(settings.packages, cache), settings.suppression_threshold)
+        site = protect(load_site(settings.packages, cache.read if cache else None),
+                       settings.suppression_threshold)
     timings["check"] = time.perf_counter() - start
 
     start = time.perf_counter()
     with _collector_skipping_what_exists():
         context = site_context(settings, release_id, previous)
-        files = generate(site, context, cache)
+        files = generate(site, context, cache.pages if cache else None)
         nav = navigation(site, files)
         release = current_release(site, release_id)
     timings["generate"] = time.perf_counter() - start
@@ -128,7 +166,7 @@ def prepare(settings: Settings, release_id: str | None = None,
 def build_site(settings: Settings, site_dir: Path | None = None, pages_only: bool = False,
                release_id: str | None = None, docs_dir: Path | None = None,
                previous: PreviousRelease | None = None, versioned: bool = False,
-               cache: dict[Any, Any] | None = None) -> BuildResult:
+               cache: BuildCache | None = None) -> BuildResult:
     """Check the data, generate every page, and build the site; nothing changes on failure."""
     timings: dict[str, float] = {}
     ready = prepare(settings, release_id, previous, cache, timings)
@@ -164,7 +202,7 @@ class SiteUpdater:
         self.settings = settings
         self.site_dir = site_dir or settings.site_dir
         self.docs_dir = docs_dir or settings.root / GENERATED_DOCS
-        self.cache: dict[Any, Any] = {}
+        self.cache = BuildCache()
         self.nav: list[Any] | None = None
 
     def update(self) -> BuildResult:

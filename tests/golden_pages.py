@@ -12,15 +12,17 @@ from functools import cache
 from pathlib import Path
 
 from generator.analysis.disclosure import protect
+from generator.build import generate
 from generator.input.check import load_site
-from generator.pages.generate import SiteContext, generate
+from generator.pages.context import SiteContext
 from generator.settings import DEFAULT_THRESHOLD
 
 ROOT = Path(__file__).resolve().parent
 FIXTURE = ROOT / "fixtures" / "packages" / "minimal"
 GOLDEN = ROOT / "golden" / "minimal"
 CONTEXT = SiteContext(council="Testshire Council", site_url="https://example.org/performance/",
-                      demonstration=True, contact="performance@testshire.example")
+                      demonstration=True, threshold=DEFAULT_THRESHOLD,
+                      contact="performance@testshire.example")
 
 
 @cache

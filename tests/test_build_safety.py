@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator import build
-from generator.pages.generate import long_date
+from generator.pages.context import long_date
 from generator.problems import DataError
 from tests.fixture_sites import PACKAGES, build_fixture, snapshot
 

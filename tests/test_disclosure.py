@@ -23,9 +23,10 @@ import pytest
 
 from generator import build
 from generator.analysis.disclosure import is_small, protect, protect_indicator
+from generator.build import generate
 from generator.input.check import load_site
 from generator.model.site import IndicatorData, Missing, Site, Unit
-from generator.pages.generate import SiteContext, generate
+from generator.pages.context import SiteContext
 from generator.settings import DEFAULT_THRESHOLD
 from tests.fixture_sites import PACKAGES, build_fixture, site_files
 

@@ -13,10 +13,9 @@ from click.testing import CliRunner
 
 from generator import parallel
 from generator.analysis.disclosure import protect
-from generator.build import site_context
+from generator.build import generate, site_context
 from generator.commands.cli import main
 from generator.input.check import load_site
-from generator.pages.generate import generate
 from generator.parallel import WORKERS_VARIABLE, started, workers
 from generator.settings import load_settings
 

@@ -27,7 +27,7 @@ from generator.analysis.changes import PreviousRelease
 from generator.analysis.disclosure import protect
 from generator.input.check import load_site
 from generator.model.site import Release, Site
-from generator.pages.generate import current_release
+from generator.pages.context import current_release
 from generator.problems import DataError, Problem
 from generator.settings import Settings
 

@@ -82,15 +82,46 @@ class RawPackage:
     # mistake again as, say, an unknown indicator.
     rejected: dict[str, tuple[Row, ...]] = field(default_factory=dict)
     # Each table's cache key: its file and the tables it depends on, as they were when read.
-    keys: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    keys: dict[str, TableKey] = field(default_factory=dict)
 
 
-#: Tables already validated and modelled, keyed by the files they came from. The preview keeps
-#: one between rebuilds so that a table whose files did not change is not read again.
-ReadCache = dict[tuple[Any, ...], Any]
+#: A file as it was when read: its path, modification time (ns) and size.
+Stamp = tuple[str, int, int]
+#: A table's cache key: its name, its file's stamp, and the stamps of the service areas and
+#: indicators tables (which its foreign keys point to).
+TableKey = tuple[str, Stamp, tuple[Stamp | None, Stamp | None]]
 
 
-def _stamp(path: Path) -> tuple[str, int, int]:
+@dataclass(frozen=True)
+class CheckedTable:
+    """A validated table: its valid rows, its rejected rows and the problems reported."""
+
+    rows: tuple[Row, ...]
+    rejected: tuple[Row, ...]
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class ModelledTable:
+    """A table's model objects (rows with a period) and the problems reading them found."""
+
+    items: tuple[Any, ...]
+    problems: tuple[Problem, ...]
+
+
+@dataclass
+class ReadCache:
+    """Tables already validated and modelled, by the files they came from.
+
+    The preview keeps one between rebuilds so that a table whose files did not change is not
+    read again.
+    """
+
+    checked: dict[TableKey, CheckedTable] = field(default_factory=dict)
+    modelled: dict[TableKey, ModelledTable] = field(default_factory=dict)
+
+
+def _stamp(path: Path) -> Stamp:
     stat = path.stat()
     return str(path.resolve()), stat.st_mtime_ns, stat.st_size
 
@@ -256,21 +287,21 @@ def _read_rows(resource: Resource, file: str, problems: list[Problem],
 
 
 def _kept(resource: Resource, screened: dict[str, tuple[Row, ...]],
-          keys: dict[str, tuple[Any, ...]], cache: ReadCache | None) -> Kept:
+          keys: dict[str, TableKey], cache: ReadCache | None) -> Kept:
     """Return the valid rows of the tables a table's foreign keys point to, where known yet."""
     kept: dict[str, list[dict[str, Any]]] = {}
     for foreign in resource.schema.foreign_keys:
         name = foreign["reference"]["resource"]
         if name in screened:
             kept[name] = [row.cells for row in screened[name]]
-        elif cache is not None and name in keys and ("rows", keys[name]) in cache:
-            kept[name] = [row.cells for row in cache[("rows", keys[name])][0]]
+        elif cache is not None and name in keys and keys[name] in cache.checked:
+            kept[name] = [row.cells for row in cache.checked[keys[name]].rows]
     return kept
 
 
 def _validate_rows(folder: Path, files: dict[str, Path], screened: dict[str, tuple[Row, ...]],
                    shown: dict[str, str], where: str, problems: list[Problem],
-                   keys: dict[str, tuple[Any, ...]], cache: ReadCache | None
+                   keys: dict[str, TableKey], cache: ReadCache | None
                    ) -> tuple[dict[str, tuple[Row, ...]], dict[str, tuple[Row, ...]]]:
     """Return every table's valid and rejected rows: from the cache, the screen or Frictionless.
 
@@ -281,10 +312,11 @@ def _validate_rows(folder: Path, files: dict[str, Path], screened: dict[str, tup
     rejected: dict[str, tuple[Row, ...]] = {}
     package: FrictionlessPackage | None = None
     for name in files:
-        key = ("rows", keys[name])
-        if cache is not None and key in cache:
-            rows[name], rejected[name], found = cache[key]
-            problems.extend(found)
+        key = keys[name]
+        if cache is not None and key in cache.checked:
+            checked = cache.checked[key]
+            rows[name], rejected[name] = checked.rows, checked.rejected
+            problems.extend(checked.problems)
             continue
         before = len(problems)
         if name in screened:
@@ -297,7 +329,7 @@ def _validate_rows(folder: Path, files: dict[str, Path], screened: dict[str, tup
             rows[name], rejected[name] = _frictionless_rows(package.get_resource(name), shown[name],
                                                             where, shown, problems)
         if cache is not None:
-            cache[key] = (rows[name], rejected[name], tuple(problems[before:]))
+            cache.checked[key] = CheckedTable(rows[name], rejected[name], tuple(problems[before:]))
     return rows, rejected
 
 
@@ -380,7 +412,7 @@ def read_raw_package(folder: Path, cache: ReadCache | None = None
 
     stamps = {name: _stamp(path) for name, path in files.items()}
     referenced = (stamps.get("service_areas"), stamps.get("indicators"))
-    keys = {name: (name, stamp, referenced) for name, stamp in stamps.items()}
+    keys: dict[str, TableKey] = {name: (name, stamp, referenced) for name, stamp in stamps.items()}
     resources = {name: _frictionless_resource(name, path, folder) for name, path in files.items()}
     shown = {name: display_path(path) for name, path in files.items()}
     # Each table is opened once, in the format's order so that the tables foreign keys point
@@ -388,7 +420,7 @@ def read_raw_package(folder: Path, cache: ReadCache | None = None
     screened: dict[str, tuple[Row, ...]] = {}
     header_ok = True
     for name in sorted(resources, key=list(fmt.SCHEMAS).index):
-        cached = cache is not None and ("rows", keys[name]) in cache
+        cached = cache is not None and keys[name] in cache.checked
         ok, table = _open_table(resources[name], shown[name], problems,
                                 None if cached else _kept(resources[name], screened, keys, cache))
         header_ok = header_ok and ok
@@ -503,15 +535,15 @@ class _Builder:
 
     def _each(self, resource: str, make: Callable[[Row, Any], Any]) -> tuple[Any, ...]:
         """Return the model objects of a table whose rows have a period (cached by file)."""
-        key = ("model", self.raw.keys.get(resource))
-        if self.cache is not None and key[1] is not None and key in self.cache:
-            items, found = self.cache[key]
-            self.problems.extend(found)
-            return items
+        key = self.raw.keys.get(resource)
+        if self.cache is not None and key is not None and key in self.cache.modelled:
+            modelled = self.cache.modelled[key]
+            self.problems.extend(modelled.problems)
+            return modelled.items
         before = len(self.problems)
         items = tuple(self._periodic(resource, make))
-        if self.cache is not None and key[1] is not None:
-            self.cache[key] = (items, tuple(self.problems[before:]))
+        if self.cache is not None and key is not None:
+            self.cache.modelled[key] = ModelledTable(items, tuple(self.problems[before:]))
         return items
 
     def _periodic(self, resource: str, make: Callable[[Row, Any], Any]) -> Iterator[Any]:

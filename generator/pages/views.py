@@ -6,13 +6,10 @@ Pure functions; the templates decide layout, this module decides words and numbe
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup
-
-from generator.analysis import Analysis, Rollup, analyse, rollup
+from generator.analysis import Analysis, Rollup
 from generator.analysis.compare import Measure
 from generator.analysis.glossary import ABBREVIATIONS
 from generator.analysis.numbers import format_figure, table_value
@@ -32,7 +29,6 @@ from generator.model.words import (
     UNIT_WORDS,
     capitalised,
 )
-from generator.model.words import RATING_CHIP_ICONS as ICONS
 from generator.pages import safe_text
 
 CHIP_CLASS = {
@@ -51,60 +47,12 @@ LEGEND = {
     "not_rated": Rating(RatingStatus.NOT_RATED, "", "none"),
 }
 
-def analyse_indicator(data: IndicatorData) -> Analysis:
-    """Return the analysis of one indicator."""
-    return analyse(data)
-
-
-def rating_chip(rating: Rating) -> Markup:
-    """Return a rating as an icon plus words: never colour alone."""
-    status = rating.status
-    return Markup(
-        '<span class="rating rating--{cls}"><span class="rating__icon" aria-hidden="true">'
-        "{icon}</span> {word}</span>"
-    ).format(cls=CHIP_CLASS[status], icon=ICONS[status], word=RATING_WORDS[status])
-
-
-def summarise(analyses: Sequence[Analysis]) -> Rollup:
-    """Return the roll-up of ratings, directions and exceptions over some indicators."""
-    return rollup(analyses)
-
 
 def summary_text(summary: Rollup) -> str:
     """Return a short phrase such as "2 red, 3 amber, 4 green"."""
     parts = [f"{summary.rating_count(s)} {RATING_WORDS[s].lower()}" for s in
              (RatingStatus.RED, RatingStatus.AMBER, RatingStatus.GREEN) if summary.rating_count(s)]
     return ", ".join(parts)
-
-
-def _count_table(caption: str, header: str, rows: Iterable[tuple[Markup | str, int]]) -> Markup:
-    body = Markup("").join(
-        Markup("<tr><th scope=\"row\">{}</th><td>{}</td></tr>").format(label, count)
-        for label, count in rows
-    )
-    return Markup(
-        '<div class="table-wrap"><table class="data-table rollup-table"><caption>{caption}</caption>'
-        '<thead><tr><th scope="col">{header}</th><th scope="col">Indicators</th></tr></thead>'
-        "<tbody>{body}</tbody></table></div>"
-    ).format(caption=caption, header=header, body=body)
-
-
-def rollup_table(summary: Rollup) -> Markup:
-    """Return the "Are we meeting our targets?" answer in words and as a table."""
-    rows = [(rating_chip(Rating(status, "", "none")), count) for status, count in summary.ratings
-            if count]
-    return Markup("<p>{}</p>\n\n{}").format(
-        summary.targets_sentence,
-        _count_table("Indicators by rating in the latest figures", "Rating", rows))
-
-
-def direction_table(summary: Rollup) -> Markup:
-    """Return the "Are things getting better?" answer in words and as a table."""
-    rows = [(DIRECTION_WORDS[direction], count) for direction, count in summary.directions
-            if count]
-    return Markup("<p>{}</p>\n\n{}").format(
-        summary.directions_sentence,
-        _count_table("Indicators by direction of travel", "Direction", rows))
 
 
 def england_text(analysis: Analysis, with_period: bool = False) -> str:

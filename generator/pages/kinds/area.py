@@ -1,0 +1,44 @@
+"""The service area pages: each area's indicators in a table, and their roll-up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.analysis import Rollup
+from generator.model.site import ServiceArea
+from generator.pages.context import PageContext
+from generator.pages.kinds.common import Files, PageKind, SiteView, page_text
+
+TEMPLATE = "area.md.j2"
+
+#: What each row of a service area's or a priority's table holds.
+ROW_HELP = ("One row per indicator: `indicator` (the indicator), `latest` (its latest figure and "
+            "period), `rating` (give it to the `rating_chip` macro), `direction` and `england` "
+            "(in words).")
+
+
+@dataclass(frozen=True, kw_only=True)
+class AreaPage(PageContext):
+    """A service area page's template context."""
+
+    area: ServiceArea = field(metadata={
+        "help": "The service area: `area.id`, `area.item` (its number on the committee's "
+                "dashboard), `area.title`, `area.description`."})
+    rows: tuple[dict[str, Any], ...] = field(metadata={"help": ROW_HELP})
+    summary: Rollup = field(metadata={
+        "help": "The roll-up of the area's indicators: give it to the `rollup_table` macro."})
+
+
+def build(view: SiteView) -> Files:
+    """Return every service area's page."""
+    files: Files = {}
+    for area in view.site.service_areas:
+        path = f"{area.id}/index.md"
+        context = AreaPage(**view.page(path), area=area, rows=view.rows(view.area_members[area.id]),
+                           summary=view.area_summaries[area.id])
+        files[path] = page_text(TEMPLATE, context)
+    return files
+
+
+KIND = PageKind("Service area", TEMPLATE, AreaPage, build)

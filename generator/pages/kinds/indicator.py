@@ -1,0 +1,132 @@
+"""The indicator pages, with each indicator's data as CSV and JSON beside its page.
+
+These are most of a site's pages and most of its generation time. ``inputs`` gathers everything
+one indicator's page is made from, so ``build`` is a function of that alone: build.py can share
+the pages between processes, and the preview can keep a page until its inputs change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.analysis import Analysis
+from generator.model.site import Commentary, Indicator, IndicatorData, Priority, Release, Site
+from generator.pages import downloads, views
+from generator.pages.charts import Chart, breakdown, time_series
+from generator.pages.context import PageContext, SiteContext, page_fields
+from generator.pages.kinds.common import Files, PageKind, page_text
+
+TEMPLATE = "indicator.md.j2"
+
+
+@dataclass(frozen=True)
+class IndicatorInputs:
+    """Everything one indicator's page and downloads are made from: the preview's cache key."""
+
+    data: IndicatorData
+    analysis: Analysis
+    related: tuple[Indicator, ...]  # the related indicators the site has
+    priorities: tuple[Priority, ...]  # the priorities it serves
+    replacement: Indicator | None  # the indicator that replaced it
+    release: Release
+    next_release: Release | None
+    council: str
+    site_url: str
+    demonstration: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class IndicatorPage(PageContext):
+    """An indicator page's template context."""
+
+    ind: Indicator = field(metadata={
+        "help": "The indicator, with every field of the indicators table: `ind.id`, "
+                "`ind.title`, `ind.question`, `ind.definition`, `ind.source`, `ind.status` ..."})
+    view: views.IndicatorView = field(metadata={
+        "help": "The top of the page: `view.headline`, `view.rating`, `view.facts` (each with "
+                "`label` and `text`), `view.explanation` (paragraphs), `view.chart_summary`."})
+    commentary: Commentary | None = field(metadata={
+        "help": "The service's latest commentary (`period`, `commentary`, `actions`, `author`), "
+                "or nothing."})
+    series_chart: Chart | None = field(metadata={
+        "help": "The chart of the figures over time: give it to the `chart_block` macro."})
+    breakdown_chart: Chart | None = field(metadata={
+        "help": "The chart of the latest breakdown (`breakdown_chart.description` is its title), "
+                "or nothing."})
+    breakdown_table: dict[str, Any] | None = field(metadata={
+        "help": "The latest breakdown as a table: `dimension`, `rows` (each with `label` and "
+                "`value`) and `summary`; nothing when there is no breakdown."})
+    table: dict[str, Any] = field(metadata={
+        "help": "The figures as a table, oldest period first: `columns`, `rows` (each with "
+                "`label` and `cells`), `comparator_columns` and `note`."})
+    words: dict[str, str] = field(metadata={
+        "help": "The indicator's settings in words: `polarity`, `unit`, `frequency`, `status`."})
+    target_text: str = field(metadata={
+        "help": "The target or expected range in force for the latest period, in words."})
+    related: tuple[Indicator, ...] = field(metadata={"help": "The related indicators."})
+    priorities: tuple[Priority, ...] = field(metadata={
+        "help": "The priorities the indicator serves."})
+    permalink: str = field(metadata={
+        "help": "The page's permanent address in this release, for citing in committee papers."})
+    replacement: Indicator | None = field(metadata={
+        "help": "The indicator that replaced this one (for a retired indicator), or nothing."})
+
+
+def inputs(site: Site, context: SiteContext, analyses: dict[str, Analysis], release: Release,
+           upcoming: Release | None) -> list[IndicatorInputs]:
+    """Return what each indicator's page is made from, in the site's order."""
+    known = site.by_id
+    return [IndicatorInputs(
+        data=data,
+        analysis=analyses[data.indicator.id],
+        related=tuple(known[other].indicator for other in data.indicator.related
+                      if other in known),
+        priorities=tuple(p for p in site.priorities if p.id in data.indicator.priorities),
+        replacement=(known[data.indicator.replaced_by].indicator if data.indicator.replaced_by
+                     else None),
+        release=release, next_release=upcoming, council=context.council,
+        site_url=context.site_url, demonstration=context.demonstration,
+    ) for data in site.indicators]
+
+
+def build(made_from: IndicatorInputs) -> Files:
+    """Return an indicator's page and its data as CSV and JSON."""
+    data, release = made_from.data, made_from.release
+    ind = data.indicator
+    folder = f"{ind.service_area}/{ind.id}"
+    path = f"{folder}/index.md"
+    return {
+        path: page_text(TEMPLATE, _context(made_from, path)),
+        f"{folder}/{ind.id}.csv": downloads.indicator_csv(data),
+        f"{folder}/{ind.id}.json": downloads.indicator_json(data, release),
+    }
+
+
+def _context(made_from: IndicatorInputs, path: str) -> IndicatorPage:
+    """Return what the indicator page template reads."""
+    data, council = made_from.data, made_from.council
+    ind = data.indicator
+    view = views.indicator_view(data, made_from.analysis, council)
+    parts = breakdown(data, f"breakdown-{ind.id}")
+    return IndicatorPage(
+        **page_fields(council, made_from.demonstration, made_from.release,
+                      made_from.next_release, path),
+        ind=ind,
+        view=view,
+        commentary=views.latest_commentary(data),
+        series_chart=time_series(data, council, view.chart_title, f"chart-{ind.id}"),
+        breakdown_chart=parts,
+        breakdown_table=views.breakdown_table(data) if parts else None,
+        table=views.data_table(data, council),
+        words=views.words(ind),
+        target_text=views.target_text(data),
+        related=made_from.related,
+        priorities=made_from.priorities,
+        permalink=(f"{made_from.site_url.rstrip('/')}/{made_from.release.id}/"
+                   f"{ind.service_area}/{ind.id}/"),
+        replacement=made_from.replacement,
+    )
+
+
+KIND = PageKind("Indicator", TEMPLATE, IndicatorPage, None)
