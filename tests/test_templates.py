@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields, is_dataclass
+from typing import Any
 
 import pytest
 from jinja2 import meta
@@ -98,7 +99,8 @@ def test_every_macro_is_documented() -> None:
 
 # -- the macros: fragments of HTML, byte for byte ------------------------------------------------
 
-def _macro(name: str):  # type: ignore[no-untyped-def]
+def _macro(name: str) -> Any:
+    """Return a macro of _macros.md.j2 as a function."""
     return getattr(environment().get_template("_macros.md.j2").module, name)
 
 
@@ -115,8 +117,8 @@ def test_rating_chip(status: RatingStatus, html: str) -> None:
 
 
 def test_rollup_table_counts_only_the_ratings_there_are() -> None:
-    summary = Rollup("", 3, tuple((s, 2 if s is RatingStatus.GREEN else 0) for s in RatingStatus)
-                     + (), tuple((d, 1 if d is list(Direction)[0] else 0) for d in Direction), ())
+    summary = Rollup("", 3, tuple((s, 2 if s is RatingStatus.GREEN else 0) for s in RatingStatus),
+                     tuple((d, 1 if d is list(Direction)[0] else 0) for d in Direction), ())
     html = str(_macro("rollup_table")(summary))
     assert html.startswith(f"<p>{summary.targets_sentence}</p>\n\n<div class=\"table-wrap\">")
     assert html.count("<tr>") == 2  # the heading and the one rating there is
