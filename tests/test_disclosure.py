@@ -145,7 +145,7 @@ def test_protect_reaches_the_packages_too(raw_site: Site) -> None:
 @pytest.mark.parametrize("threshold", [5, 3])
 def test_methodology_page_explains_the_rule(raw_site: Site, threshold: int) -> None:
     context = SiteContext(council="Testshire Council", site_url="https://example.org/",
-                          demonstration=True, threshold=threshold)
+                          demonstration=True, threshold=threshold, contact="the performance team")
     page = generate(protect(raw_site, threshold), context)["methodology/index.md"]
     assert f"counts of people from 1 to {threshold} are not published" in page
     assert 'shown as "c"' in page

@@ -25,7 +25,8 @@ class SiteContext:
     demonstration: bool
     #: Counts of people from 1 to this are not published (its one source is the site settings).
     threshold: int
-    contact: str = "the performance team"
+    #: How readers reach the performance team (its one default is the settings schema's).
+    contact: str
     release_id: str | None = None
     #: The data as the previous release published it, for the "What changed" page.
     previous: changes.PreviousRelease | None = None
