@@ -18,8 +18,8 @@ from generator.model.outcomes import RatingStatus
 from generator.model.periods import PeriodType
 from generator.model.site import AreaType, Commentary, Flag, IndicatorData, Site, Unit
 from generator.model.targets import target_for
-from generator.model.words import COMPARATOR_COLUMN_HEADINGS as _COMPARATOR_HEADINGS
 from generator.model.words import (
+    COMPARATOR_COLUMN_HEADINGS,
     COMPARISON_WORDS,
     DIRECTION_WORDS,
     FREQUENCY_WORDS,
@@ -161,7 +161,7 @@ def data_table(data: IndicatorData, council: str) -> dict[str, Any]:
     """Return the chart's data as table columns and rows, oldest period first."""
     indicator = data.indicator
     comparator_columns: list[tuple[AreaType, str]] = []
-    for area_type, heading in _COMPARATOR_HEADINGS.items():
+    for area_type, heading in COMPARATOR_COLUMN_HEADINGS.items():
         found = [c for c in data.comparators if c.area_type is area_type]
         if found:
             comparator_columns.append((area_type, heading or found[-1].area_name))
