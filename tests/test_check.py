@@ -264,3 +264,10 @@ def test_case_edits_apply_cleanly(tmp_path: Path) -> None:
     """Every Replace in the corpus still finds its text (the minimal package may change)."""
     for case in (*CASES, cases.MANY_PROBLEMS, *cases.VALID_CASES):
         materialise(case, tmp_path / case.name)
+
+
+def test_a_column_named_twice_is_said_in_plain_words(tmp_path: Path) -> None:
+    case = next(case for case in CASES if case.name == "column-named-twice")
+    result = run_check(materialise(case, tmp_path))
+    assert "the header row names a column more than once" in result.output
+    assert "schema_sync" not in result.output

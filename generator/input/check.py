@@ -18,7 +18,10 @@ def check_packages(folders: Iterable[Path], cache: ReadCache | None = None
     ``cache`` lets a preview skip tables whose files have not changed since the last check.
     """
     built, problems = read_packages(folders, cache)
-    if not any(p.rule in {"unknown-column", "missing-column"} for p in problems):
+    # The rules read every table of a package: one whose header is wrong or that could not be
+    # read at all would only make them report its consequences (a period with no observation).
+    if not any(p.rule in {"unknown-column", "missing-column", "resource-unreadable"}
+               for p in problems):
         for raw, package in built:
             problems.extend(package_problems(raw, package))
     problems.extend(site_problems(built))

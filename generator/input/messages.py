@@ -99,6 +99,11 @@ def unreadable(file: str, error: Exception) -> Problem:
         return Problem(file, None, "", "the file is not saved as UTF-8 text (probably the "
                        "Windows 'CSV' format Excel uses by default)", _FIXES["encoding-error"],
                        "resource-unreadable")
+    if "requires unique labels" in str(error):
+        return Problem(file, None, "", "the header row names a column more than once",
+                       "Give each column its own name: the data package reference "
+                       "(docs/data-package.md) lists the columns of each table.",
+                       "resource-unreadable")
     return Problem(file, None, "", f"the table could not be read: {error}",
                    "Check the file opens in a spreadsheet and is saved as CSV UTF-8 or .xlsx.",
                    "resource-unreadable")
