@@ -37,7 +37,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
 from northbridge.comparators import comparator_rows, make_extract, read_extract  # noqa: E402
-from northbridge.entries import SpecError  # noqa: E402
 from northbridge.figures import (  # noqa: E402
     breakdown_rows,
     commentary_rows,
@@ -45,7 +44,7 @@ from northbridge.figures import (  # noqa: E402
     take_numerator,
     text,
 )
-from northbridge.spec import Northbridge, read_spec  # noqa: E402
+from northbridge.spec import Northbridge, SpecError, read_spec  # noqa: E402
 
 from generator.importers.package import ATTRIBUTION, PackageContent, resources  # noqa: E402
 from generator.importers.writer import write_package  # noqa: E402

@@ -4,13 +4,14 @@ England / North West / neighbour comparators are DfE's published figures, cell f
 The authority for the DfE figures is ``tests/fixtures/dfe_extract/``: an exact extract of DfE's
 open-data CSVs (see its README). ``scripts/make_example_data.py --check`` compares that extract
 and the packages with the shared source data when it is available. The packages are made from
-``scripts/northbridge/series.yml``; a broken spec is refused with the file, entry and field.
+``scripts/northbridge/series.yml``; a broken spec is refused with the file and key path.
 """
 
 from __future__ import annotations
 
 import copy
 import csv
+import dataclasses
 import importlib
 import importlib.util
 import json
@@ -27,7 +28,9 @@ from frictionless import Package as FrictionlessPackage
 from generator.importers.published import SYMBOLS
 from generator.importers.writer import write_package
 from generator.input.check import check_packages
+from generator.model import format as fmt
 from generator.model.periods import PeriodType, parse_canonical
+from generator.model.site import Flag, Missing, Polarity, Status, Unit
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = [ROOT / "datapackages" / "northbridge-childrens",
@@ -194,7 +197,7 @@ def source_cells(indicator_id: str) -> dict[tuple[str, str], str]:
     for row in tables[source.file]:
         if any(row[column] != value for column, value in source.filters):
             continue
-        period = source.period(row["time_period"])
+        period = SPEC.indicator(indicator_id).dfe_period(row["time_period"])
         code = {"National": "E92000001", "Regional": row["region_code"]}.get(
             row["geographic_level"], row["new_la_code"])
         cells[(period, code)] = row[source.value]
@@ -232,7 +235,7 @@ def test_neighbour_average_is_mean_of_published(indicator_id):
         values = [Decimal(r[source.value]) for r in tables[source.file]
                   if r["old_la_code"] in group
                   and all(r[k] == v for k, v in source.filters)
-                  and source.period(r["time_period"]) == c["period"]
+                  and SPEC.indicator(indicator_id).dfe_period(r["time_period"]) == c["period"]
                   and r[source.value].strip().lower() not in SYMBOLS | {""}]
         mean = (sum(values) / len(values)).quantize(Decimal(1).scaleb(-dp), ROUND_HALF_UP)
         assert c["value"] == f"{mean:.{dp}f}"
@@ -249,7 +252,7 @@ def test_neighbour_average_is_mean_of_published(indicator_id):
     ("sw-turnover", "2025", "2025-09"),  # 12 months to September
 ])
 def test_dfe_years_are_read_as_the_importers_read_them(indicator_id, time_period, period):
-    assert SPEC.comparators[indicator_id].period(time_period) == period
+    assert SPEC.indicator(indicator_id).dfe_period(time_period) == period
 
 
 def test_rolling_march_starts_in_april():
@@ -311,60 +314,100 @@ def _set(path: str, value: Any):
     return change
 
 
-BROKEN = [
-    (_set("indicators.@contacts.title", None), 'indicator "contacts", field "title": is missing'),
-    (_set("indicators.@re-referrals.series.noise", "high"),
-     'indicator "re-referrals", field "series.noise": expected number, got \'high\''),
-    (_set("indicators.@contacts.titel", "Contacts"),
-     'indicator "contacts", field "titel": is not a field here'),
-    (_set("indicators.@contacts.unit", "percent"),
-     'indicator "contacts", field "unit": \'percent\' is not one of percentage'),
-    (_set("indicators.@contacts.periods", "weeks"),
-     'indicator "contacts", field "periods": \'weeks\' is not one of the period_lists'),
-    (_set("period_lists.months.first", "2019-4"),
-     'period list "months", field "first": \'2019-4\' must be written as \'2019-04\''),
-    (_set("indicators.@re-referrals.flags.2031-01", {"flags": "revised"}),
-     'indicator "re-referrals", field "flags.2031-01": is not one of the indicator\'s periods'),
-    (_set("indicators.@re-referrals.targets", [[22]]),
-     'indicator "re-referrals", field "targets[0]": expected [target, amber tolerance]'),
-    (_set("indicators.@re-referrals.comparators.period_end", None),
-     'indicator "re-referrals", field "comparators.period_end": a rolling_12_months indicator '
-     "needs period_end"),
-    (_set("indicators.@contacts.package", "northbridge-adults"),
-     'indicator "contacts", field "package": \'northbridge-adults\' is not one of'),
-    (_set("indicators.@contacts.service_area", "send"),
-     'indicator "contacts", field "service_area": \'send\' is not a service area of '
-     "northbridge-childrens"),
-    (_set("indicators.@cla-rate.series.numerator_from", "cla-counts"),
-     'indicator "cla-rate", field "series.numerator_from": must be the id of an indicator'),
-    (_set("breakdowns.0.indicator", "re-referrals"),
-     'breakdowns[0], field "indicator": must be the id of a count indicator'),
+BROKEN = [  # (change, key path, message): schema problems first, then those across keys
+    (_set("indicators.@contacts.title", None), "indicators.contacts.title", "'title' is missing"),
+    (_set("indicators.@re-referrals.series.noise", "high"), "indicators.re-referrals.series.noise",
+     "'high' is text, not a number"),
+    (_set("indicators.@contacts.titel", "Contacts"), "indicators.contacts.titel",
+     "unknown key 'titel'"),
+    (_set("indicators.@contacts.unit", "percent"), "indicators.contacts.unit",
+     "'percent' is not one of the allowed values"),
+    (_set("indicators.@re-referrals.targets", [[22, "2"]]), "indicators.re-referrals.targets[1][2]",
+     "'2' is text, not a number"),
+    (_set("indicators.@re-referrals.comparators.period_end", "3"),
+     "indicators.re-referrals.comparators.period_end", "'3' is not written in the right form"),
+    (_set("indicators.@contacts.gaps.2023-11.missing", "n/a"),
+     "indicators.contacts.gaps.2023-11.missing", "'n/a' is not one of the allowed values"),
+    (_set("indicators.@contacts.series.kind", "pct"), "indicators.contacts.series.denominator",
+     "'denominator' is missing"),
     (_set("packages.northbridge-childrens.service_areas.0.item", "one"),
-     'package "northbridge-childrens", service_areas[0], field "item": expected integer'),
-    (_set("council.region", None), 'top level, field "council.region": is missing'),
+     "packages.northbridge-childrens.service_areas.front-door.item", "'one' is text, not a whole"),
+    (_set("council.region", None), "council.region", "'region' is missing"),
+    (_set("indicators.@contacts.periods", "weeks"), "indicators.contacts.periods",
+     "'weeks' is not one of the period_lists"),
+    (_set("period_lists.months.first", "2019-4"), "period_lists.months.first",
+     "'2019-4' must be written as '2019-04'"),
+    (_set("indicators.@re-referrals.flags.2031-01", {"flags": "revised"}),
+     "indicators.re-referrals.flags.2031-01", "'2031-01' is not one of the indicator's periods"),
+    (_set("indicators.@re-referrals.targets", [[22]]), "indicators.re-referrals.targets[1]",
+     "[22] is not a pair for target year 1 of 3"),
+    (_set("indicators.@referrals.range_note", None), "indicators.referrals.range_note",
+     "'range_note' is missing"),
+    (_set("indicators.@re-referrals.comparators.period_end", None),
+     "indicators.re-referrals.comparators.period_end",
+     "a rolling_12_months indicator needs period_end"),
+    (_set("indicators.@contacts.package", "northbridge-adults"), "indicators.contacts.package",
+     "'northbridge-adults' is not one of the packages"),
+    (_set("indicators.@contacts.service_area", "send"), "indicators.contacts.service_area",
+     "'send' is not a service area of northbridge-childrens"),
+    (_set("indicators.@cla-rate.series.numerator_from", "cla-counts"),
+     "indicators.cla-rate.series.numerator_from",
+     "'cla-counts' is not an indicator of northbridge-childrens"),
+    (_set("breakdowns.0.indicator", "re-referrals"), "breakdowns[1].indicator",
+     "'re-referrals' is not a count indicator"),
 ]
 
 
-@pytest.mark.parametrize(("change", "message"), BROKEN, ids=[m for _, m in BROKEN])
-def test_a_broken_spec_names_the_file_and_field(tmp_path, change, message):
+def _problems(tmp_path: Path, data: dict[str, Any]) -> list[Any]:
+    """Return the problems read_spec reports for the spec data, written to a file."""
+    path = tmp_path / "series.yml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    with pytest.raises(SPEC_MODULE.SpecError) as raised:
+        SCRIPT.read_spec(path)
+    assert all(problem.file == str(path) for problem in raised.value.problems)
+    return list(raised.value.problems)
+
+
+@pytest.mark.parametrize(("change", "where", "message"), BROKEN, ids=[w for _, w, _ in BROKEN])
+def test_a_broken_spec_names_the_file_and_key_path(tmp_path, change, where, message):
     data = copy.deepcopy(_spec_data())
     change(data)
-    path = tmp_path / "series.yml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    with pytest.raises(SPEC_MODULE.SpecError) as raised:
-        SCRIPT.read_spec(path)
-    assert f"{path}: {message}" in str(raised.value)
+    found = [(p.field, p.message) for p in _problems(tmp_path, data)]
+    assert any(field == where and message in text for field, text in found), found
 
 
-def test_every_problem_is_reported_together(tmp_path):
+def test_every_schema_problem_is_reported_together(tmp_path):
     data = _spec_data()
-    for change, _ in BROKEN[:3]:
+    for change, _, _ in BROKEN[:4]:
         change(data)
-    path = tmp_path / "series.yml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    with pytest.raises(SPEC_MODULE.SpecError) as raised:
-        SCRIPT.read_spec(path)
-    assert [m for _, m in BROKEN[:3] if m in str(raised.value)] == [m for _, m in BROKEN[:3]]
+    found = _problems(tmp_path, data)
+    assert [p.field for p in found] == sorted(where for _, where, _ in BROKEN[:4])
+    assert all(p.fix for p in found)
+
+
+def test_the_schema_declares_the_formats_columns_and_the_models_enums():
+    """The indicators' columns, units, polarities, period types... are the package format's."""
+    definitions = SPEC_MODULE.SCHEMA["$defs"]
+    indicator = definitions["indicator"]["properties"]
+    for resource, declared in [("indicators", indicator), ("ratings", indicator["rating"]["properties"])]:
+        for field in fmt.schema(resource)["fields"]:
+            if field["name"] == "indicator_id":
+                continue
+            constraints = field.get("constraints", {})
+            assert declared[field["name"]].get("enum") == constraints.get("enum"), field["name"]
+    assert indicator["unit"]["enum"] == [unit.value for unit in Unit]
+    assert indicator["polarity"]["enum"] == [polarity.value for polarity in Polarity]
+    assert indicator["period_type"]["enum"] == [kind.value for kind in PeriodType]
+    assert indicator["status"]["enum"] == [status.value for status in Status]
+    gap, flag = (indicator[key]["additionalProperties"]["properties"] for key in ("gaps", "flags"))
+    assert gap["missing"]["enum"] == [symbol.value for symbol in Missing]
+    assert flag["flags"]["enum"] == [flag.value for flag in Flag]
+    series = definitions["series"]["properties"]
+    assert series["kind"]["enum"] == list(SPEC_MODULE.SERIES_KINDS)
+    assert list(series) == [field.name for field in dataclasses.fields(SPEC_MODULE.Series)]
+    package = SPEC_MODULE.SCHEMA["properties"]["packages"]["additionalProperties"]["properties"]
+    for resource in ("service_areas", "priorities"):
+        assert list(package[resource]["items"]["properties"]) == fmt.field_names(resource)
 
 
 def test_a_spec_that_is_not_yaml_is_refused(tmp_path):
@@ -379,4 +422,6 @@ def test_a_broken_spec_stops_the_script_with_its_problems(tmp_path, monkeypatch,
     path.write_text("council: {}\n", encoding="utf-8")
     monkeypatch.setattr(SCRIPT, "read_spec", lambda: SPEC_MODULE.read_spec(path))
     assert SCRIPT.main(["--check"]) == 1
-    assert f'{path}: top level, field "council.name": is missing' in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f'{path}, field "council.name": \'name\' is missing' in err
+    assert "Traceback" not in err

@@ -8,10 +8,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from generator.importers.mapping import EesSource
 from generator.importers.published import Cell, mean_text, read_cell
 from generator.model.periods import parse_canonical
 from generator.model.site import Missing
-from northbridge.spec import Comparators, Indicator, Northbridge
+from northbridge.spec import Indicator, Northbridge
 
 ID_COLUMNS = ("time_period", "time_identifier", "geographic_level", "country_code", "country_name",
               "region_code", "region_name", "old_la_code", "new_la_code", "la_name")
@@ -32,7 +33,7 @@ def neighbour_group(dfe: Path, model_la: str) -> list[str]:
 def make_extract(spec: Northbridge, dfe: Path) -> dict[str, str]:
     """Return the extract files (name -> CSV text): the exact source rows the comparators use."""
     group = neighbour_group(dfe, spec.council["neighbours_of"])
-    by_file: dict[str, list[Comparators]] = {}
+    by_file: dict[str, list[EesSource]] = {}
     for source in spec.comparators.values():
         by_file.setdefault(source.file, []).append(source)
     files: dict[str, str] = {}
@@ -85,7 +86,7 @@ def comparator_rows(indicator: Indicator, council: dict[str, Any],
     found: dict[str, list[dict[str, str]]] = {}
     for row in tables[source.file]:
         if all(row.get(c) == v for c, v in source.filters):
-            period = source.period(row["time_period"])
+            period = indicator.dfe_period(row["time_period"])
             if period in indicator.periods:
                 found.setdefault(period, []).append(row)
     region = council["region"][0]

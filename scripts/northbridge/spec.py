@@ -1,23 +1,43 @@
-"""Read and check ``series.yml``, the description of Northbridge Council and its indicators."""
+"""Read and check ``series.yml``, the description of Northbridge Council and its indicators.
+
+``series.schema.json`` declares the file's shape (every key, its type and what it means); it is
+checked with the generator's own schema checker (``generator.input.config``), so a broken spec is
+reported like broken site settings: every problem at once, each with its key path and a fix. What
+a schema cannot say (a period list or indicator named elsewhere in the file, periods of the
+indicator's period type) is checked here, after the schema.
+"""
 
 from __future__ import annotations
 
-from dataclasses import MISSING, dataclass, fields
+import json
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.importers.mapping import EesSource
 from generator.importers.published import dfe_period
-from generator.model.periods import PeriodError, PeriodType, parse_canonical
-from generator.model.site import Missing
-from northbridge.entries import REQUIRED, Entry, SpecError, period_range, read_periods, schema_row
+from generator.input.config import key_path, schema_problems
+from generator.model import format as fmt
+from generator.model.periods import Period, PeriodError, PeriodType, parse_canonical, shift
+from generator.problems import Problem, format_text, sort_problems
 
-SPEC_FILE = Path(__file__).resolve().parent / "series.yml"
+FOLDER = Path(__file__).resolve().parent
+SPEC_FILE = FOLDER / "series.yml"
+SCHEMA = json.loads((FOLDER / "series.schema.json").read_text(encoding="utf-8"))
+DOCS = "the comments at the top of scripts/northbridge/series.yml"
 SERIES_KINDS = {"count": 1, "pct": 100, "rate": 10_000, "ratio": 1}  # kind -> scale of the value
-PERIOD_TYPES = {kind.value for kind in PeriodType}
-FIELD_KINDS = {"str": "text", "float": "number", "bool": "boolean"}  # annotation -> spec kind
+YEAR_TYPES = (PeriodType.FINANCIAL_YEAR, PeriodType.ACADEMIC_YEAR, PeriodType.CALENDAR_YEAR)
+
+
+class SpecError(Exception):
+    """The spec file is broken: every problem, each naming the file and the key path."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sort_problems(dict.fromkeys(problems))  # a shared period list: once
+        super().__init__(format_text(self.problems))
 
 
 @dataclass(frozen=True)
@@ -37,21 +57,6 @@ class Series:
 
 
 @dataclass(frozen=True)
-class Comparators:
-    """Where an indicator's comparators are in DfE's open data (the importers' ees keys)."""
-
-    file: str
-    value: str
-    kind: PeriodType
-    period_end: str = ""
-    filters: tuple[tuple[str, str], ...] = ()
-
-    def period(self, time_period: str) -> str:
-        """Return the canonical period a DfE time_period names, as the importers read it."""
-        return dfe_period(time_period, self.kind, self.period_end).code
-
-
-@dataclass(frozen=True)
 class Indicator:
     """One indicator: its indicators.csv row and everything the script makes for it."""
 
@@ -63,7 +68,8 @@ class Indicator:
     dips: dict[str, float]  # period -> level instead of the trend (COVID)
     gaps: dict[str, tuple[str, ...]]  # period -> (missing symbol, note)
     flags: dict[str, tuple[str, ...]]  # period -> (flags, note)
-    comparators: Comparators | None
+    comparators: EesSource | None  # where DfE publishes it, as the importers' mapping says
+    period_end: str  # the day (snapshot) or month (rolling year) DfE's years end on
     commentary: dict[str, str]  # story, actions, author, earlier, earlier_story
     rating: dict[str, str] | None
 
@@ -74,6 +80,10 @@ class Indicator:
     @property
     def kind(self) -> PeriodType:
         return PeriodType(self.row["period_type"])
+
+    def dfe_period(self, time_period: str) -> str:
+        """Return the canonical period a DfE time_period names, as the importers read it."""
+        return dfe_period(time_period, self.kind, self.period_end).code
 
 
 @dataclass(frozen=True)
@@ -88,242 +98,18 @@ class Northbridge:
     releases: tuple[dict[str, str], ...]
 
     @property
-    def comparators(self) -> dict[str, Comparators]:
+    def comparators(self) -> dict[str, EesSource]:
         return {i.id: i.comparators for i in self.indicators if i.comparators}
 
-
-def read_targets(entry: Entry, years: list[str], note: str) -> tuple[dict[str, Any], ...]:
-    """Return the targets: [target, amber] pairs by target year, ranges, or full rows."""
-    targets: list[dict[str, Any]] = []
-    for number, item in enumerate(entry.get("targets", "list", [])):
-        if isinstance(item, dict):
-            row = Entry(item, entry.where, entry.problems, f"targets[{number}].")
-            targets.append({"applies_from": row.get("applies_from", "text"),
-                            **{key: row.get(key, "number", None) for key in
-                               ("target", "amber_tolerance", "expected_low", "expected_high")},
-                            "note": row.get("note", "text")})
-            row.done()
-        elif _pair(item) and number < len(years):
-            targets.append({"applies_from": years[number], "target": item[0],
-                            "amber_tolerance": item[1], "note": note})
-        else:
-            entry.problem(f"targets[{number}]", f"expected [target, amber tolerance] for target "
-                          f"year {number + 1} of {len(years)}, or a mapping, got {item!r}")
-    ranges = entry.get("ranges", "list", [])
-    range_note = entry.get("range_note", "text", REQUIRED if ranges else "")
-    for number, item in enumerate(ranges):
-        if not _pair(item) or number >= len(years):
-            entry.problem(f"ranges[{number}]", f"expected [low, high] for target year "
-                          f"{number + 1} of {len(years)}, got {item!r}")
-            continue
-        targets.append({"applies_from": years[number], "expected_low": item[0],
-                        "expected_high": item[1], "note": range_note})
-    return tuple(targets)
+    def indicator(self, indicator_id: str) -> Indicator:
+        return next(i for i in self.indicators if i.id == indicator_id)
 
 
-def _pair(item: Any) -> bool:
-    return isinstance(item, list) and len(item) == 2 and all(
-        isinstance(x, int | float) and not isinstance(x, bool) for x in item)
-
-
-def read_series(entry: Entry) -> Series:
-    """Return how the figures are made, checked."""
-    series = entry.sub("series", required=True)
-    kind = series.get("kind", "text")
-    if kind not in SERIES_KINDS:
-        series.problem("kind", f"{kind!r} is not one of {', '.join(SERIES_KINDS)}")
-    made = Series(kind, **{
-        field.name: series.get(field.name, FIELD_KINDS[field.type],
-                               REQUIRED if field.default is MISSING else field.default)
-        for field in fields(Series)[1:]})
-    if kind in SERIES_KINDS and kind != "count" and made.denominator <= 0:
-        series.problem("denominator", f"a {kind} series needs a typical denominator above 0")
-    series.done()
-    return made
-
-
-def by_period(entry: Entry, key: str, periods: tuple[str, ...], names: tuple[str, ...]
-              ) -> dict[str, tuple[str, ...]]:
-    """Return a mapping of period -> fields (gaps, flags), each period one of the series'."""
-    found = {}
-    for period, value in entry.get(key, "mapping", {}).items():
-        item = Entry(value, entry.where, entry.problems, f"{key}.{period}.")
-        found[str(period)] = tuple(item.get(name, "text", "") for name in names)
-        item.done()
-        if periods and str(period) not in periods:  # no periods: already reported
-            entry.problem(f"{key}.{period}", "is not one of the indicator's periods")
-    return found
-
-
-def read_dips(entry: Entry, periods: tuple[str, ...]) -> dict[str, float]:
-    """Return the levels that replace the trend in some periods."""
-    dips = {str(period): level for period, level in entry.get("dips", "mapping", {}).items()}
-    for period, level in dips.items():
-        if (periods and period not in periods) or not isinstance(level, int | float):
-            entry.problem(f"dips.{period}", "needs one of the indicator's periods and a number")
-    return dips
-
-
-def read_comparators(entry: Entry, kind: PeriodType | None) -> Comparators | None:
-    """Return where the comparators are in DfE's files, or None for an indicator without."""
-    if entry.data.get("comparators") is None or kind is None:
-        entry.read.add("comparators")
-        return None
-    source = entry.sub("comparators")
-    filters = source.get("filters", "mapping", {})
-    found = Comparators(source.get("file", "text"), source.get("value", "text"), kind,
-                        source.get("period_end", "text", ""),
-                        tuple((str(k), str(v)) for k, v in filters.items()))
-    try:
-        found.period("2025")
-    except PeriodError as error:
-        source.problem("period_end", str(error))
-    source.done()
-    return found
-
-
-def read_commentary(entry: Entry, periods: tuple[str, ...]) -> dict[str, str]:
-    """Return the story for the latest commentary, and for an earlier period if there is one."""
-    commentary = entry.sub("commentary")
-    earlier = commentary.sub("earlier")
-    words = {key: commentary.get(key, "text", "") for key in ("story", "actions", "author")}
-    words |= {"earlier": earlier.get("period", "text", ""),
-              "earlier_story": earlier.get("story", "text", "")}
-    if periods and words["earlier"] and words["earlier"] not in periods:
-        earlier.problem("period", "is not one of the indicator's periods")
-    earlier.done()
-    commentary.done()
-    return words
-
-
-def read_rating(entry: Entry, indicator_id: str) -> dict[str, str] | None:
-    """Return the officer's rating row, or None."""
-    if entry.data.get("rating") is None:
-        entry.read.add("rating")
-        return None
-    rating = entry.sub("rating")
-    rating.data = {"indicator_id": indicator_id, **rating.data}
-    row = schema_row(rating, "ratings")
-    rating.done()
-    return row
-
-
-@dataclass(frozen=True)
-class Context:
-    """What every indicator entry is read against: top-level parts of the spec."""
-
-    defaults: dict[str, Any]
-    areas: dict[str, set[str]]  # package -> its service area ids
-    period_lists: dict[str, Any]
-    target_years: list[str]
-    target_note: str
-
-
-def read_indicator(raw: Any, number: int, context: Context, problems: list[str]) -> Indicator:
-    """Return one indicator of the spec, every field checked."""
-    name = raw.get("id") if isinstance(raw, dict) else None
-    where = f'indicator "{name}"' if isinstance(name, str) else f"indicators[{number}]"
-    entry = Entry({**context.defaults, **raw} if isinstance(raw, dict) else raw, where, problems)
-    row = schema_row(entry, "indicators")
-    package = entry.get("package", "text")
-    if package not in context.areas:
-        entry.problem("package", f"{package!r} is not one of {', '.join(context.areas)}")
-    elif row["service_area"] not in context.areas[package]:
-        entry.problem("service_area", f"{row['service_area']!r} is not a service area of "
-                      f"{package}")
-    kind = PeriodType(row["period_type"]) if row["period_type"] in PERIOD_TYPES else None
-    periods = read_periods(entry, context.period_lists, kind)
-    gaps = by_period(entry, "gaps", periods, ("missing", "note"))
-    for period, (symbol, _) in gaps.items():
-        if symbol not in {m.value for m in Missing}:
-            entry.problem(f"gaps.{period}.missing", f"{symbol!r} is not a DfE symbol")
-    indicator = Indicator(
-        row, package, periods, read_series(entry),
-        read_targets(entry, context.target_years, context.target_note),
-        read_dips(entry, periods), gaps, by_period(entry, "flags", periods, ("flags", "note")),
-        read_comparators(entry, kind), read_commentary(entry, periods),
-        read_rating(entry, row["id"]))
-    entry.done()
-    return indicator
-
-
-def read_breakdown(raw: Any, number: int, indicators: dict[str, Indicator],
-                   lists: dict[str, Any], problems: list[str]) -> dict[str, Any]:
-    """Return one breakdown: a count indicator split into categories over some periods."""
-    entry = Entry(raw, f"breakdowns[{number}]", problems)
-    indicator = indicators.get(entry.get("indicator", "text"))
-    if indicator is None or indicator.series.kind != "count":
-        entry.problem("indicator", "must be the id of a count indicator")
-    periods = read_periods(entry, lists, indicator.kind if indicator else None)
-    if indicator and indicator.periods and not set(periods) <= set(indicator.periods):
-        entry.problem("periods", "must be periods of the indicator")
-    categories = entry.get("categories", "mapping")
-    if not all(isinstance(s, int | float) and s > 0 for s in categories.values()):
-        entry.problem("categories", "each category needs a share above 0")
-    breakdown = {"indicator": indicator.id if indicator else "",
-                 "dimension": entry.get("dimension", "text"), "periods": periods,
-                 "categories": list(categories.items())}
-    entry.done()
-    return breakdown
-
-
-def read_releases(entry: Entry) -> tuple[dict[str, str], ...]:
-    """Return the quarterly releases: published up to last_published, planned after."""
-    published = entry.period("last_published", PeriodType.QUARTER)
-    rows = []
-    for code in period_range(entry, PeriodType.QUARTER):
-        period = parse_canonical(code, PeriodType.QUARTER)
-        day = period.end + timedelta(days=42)
-        day += timedelta(days=(3 - day.weekday()) % 7)  # the Thursday on or after six weeks
-        done = published is not None and period.end <= published.end
-        rows.append({"id": code.lower(), "title": f"Quarter {code[-1]} {code[:4]}/{code[5:7]}",
-                     "date": day.isoformat(), "status": "published" if done else "planned",
-                     "notes": f"Figures for {period.label}." if done else
-                     f"Planned: figures for {period.label}."})
-    entry.done()
-    return tuple(rows)
-
-
-def read_council(top: Entry) -> dict[str, Any]:
-    """Return the council, its comparator areas and whose statistical neighbours it borrows."""
-    council = top.sub("council", required=True)
-    found = {"name": council.get("name", "text"), "code": council.get("code", "text"),
-             "neighbours_of": council.get("neighbours_of", "text"),
-             "named_neighbours": council.get("named_neighbours", "integer")}
-    for area in ("england", "region"):
-        place = council.sub(area, required=True)
-        found[area] = (place.get("code", "text"), place.get("name", "text"))
-        place.done()
-    council.done()
-    return found
-
-
-def read_descriptor(top: Entry) -> dict[str, Any]:
-    """Return what both packages' datapackage.json say besides their own title and description."""
-    common = top.sub("descriptor", required=True)
-    licence = common.sub("licence", required=True)
-    found = {"publisher": common.get("publisher", "text"),
-             "description": common.get("description", "text"),
-             "licence": {key: licence.get(key, "text") for key in ("name", "title", "path")},
-             "sources": common.get("sources", "list")}
-    licence.done()
-    common.done()
-    return found
-
-
-def read_package(raw: Any, name: str, problems: list[str]) -> dict[str, Any]:
-    """Return a package's title, description, service areas and priorities."""
-    package = Entry(raw, f'package "{name}"', problems)
-    found: dict[str, Any] = {"title": package.get("title", "text"),
-                             "description": package.get("description", "text")}
-    for resource in ("service_areas", "priorities"):
-        found[resource] = []
-        for number, item in enumerate(package.get(resource, "list")):
-            entry = Entry(item, f'package "{name}", {resource}[{number}]', problems)
-            found[resource].append(schema_row(entry, resource))
-            entry.done()
-    package.done()
-    return found
+def table_row(values: dict[str, Any], resource: str) -> dict[str, str]:
+    """Return a row of a package table: every column of the format, as text ('' when absent)."""
+    return {name: "" if values.get(name) is None else str(values[name]).lower()
+            if isinstance(values[name], bool) else str(values[name])
+            for name in fmt.field_names(resource)}
 
 
 def read_spec(path: Path = SPEC_FILE) -> Northbridge:
@@ -331,32 +117,187 @@ def read_spec(path: Path = SPEC_FILE) -> Northbridge:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
-        raise SpecError(path, [f"cannot be read ({error})"]) from None
-    problems: list[str] = []
-    top = Entry(data, "top level", problems)
-    council, descriptor = read_council(top), read_descriptor(top)
-    packages = {str(name): read_package(raw, str(name), problems)
-                for name, raw in top.get("packages", "mapping").items()}
-    context = Context(top.get("indicator_defaults", "mapping", {}),
-                      {name: {row["id"] for row in package["service_areas"]}
-                       for name, package in packages.items()},
-                      top.get("period_lists", "mapping"), top.get("target_years", "list"),
-                      top.get("target_note", "text"))
-    indicators = tuple(read_indicator(raw, n, context, problems)
-                       for n, raw in enumerate(top.get("indicators", "list")))
-    by_id = {i.id: i for i in indicators}
-    if len(by_id) != len(indicators):
-        top.problem("indicators", "two indicators have the same id")
-    for indicator in indicators:
-        source = by_id.get(indicator.series.numerator_from)
-        if indicator.series.numerator_from and (source is None
-                                                or source.package != indicator.package):
-            problems.append(f'indicator "{indicator.id}", field "series.numerator_from": must be '
-                            "the id of an indicator in the same package")
-    breakdowns = tuple(read_breakdown(raw, n, by_id, context.period_lists, problems)
-                       for n, raw in enumerate(top.get("breakdowns", "list", [])))
-    releases = read_releases(top.sub("releases", required=True))
-    top.done()
-    if problems:
-        raise SpecError(path, problems)
-    return Northbridge(council, descriptor, packages, indicators, breakdowns, releases)
+        raise SpecError([Problem(str(path), None, "", f"cannot be read ({error})",
+                                 "Fix the YAML (indentation and colons are the usual cause).",
+                                 "spec-yaml")]) from None
+    problems = schema_problems(data, SCHEMA, str(path), "spec", DOCS)
+    if problems:  # the cross-checks below rely on every value having its declared type
+        raise SpecError(problems)
+    reader = Reader(data, str(path))
+    spec = reader.spec()
+    if reader.problems:
+        raise SpecError(reader.problems)
+    return spec
+
+
+class Reader:
+    """Turn a spec that passed its schema into the dataclasses, checking what crosses keys."""
+
+    def __init__(self, data: dict[str, Any], file: str) -> None:
+        self.data, self.file = data, file
+        self.problems: list[Problem] = []
+
+    def problem(self, where: str, message: str, fix: str) -> None:
+        self.problems.append(Problem(self.file, None, where, message, fix, "spec-cross"))
+
+    def spec(self) -> Northbridge:
+        data = self.data
+        council = {**data["council"], **{area: (data["council"][area]["code"],
+                                                data["council"][area]["name"])
+                                         for area in ("england", "region")}}
+        descriptor = {**data["descriptor"], "licence": {
+            key: data["descriptor"]["licence"][key] for key in ("name", "title", "path")}}
+        packages = {name: {"title": package["title"], "description": package["description"],
+                           **{resource: [table_row(row, resource) for row in package[resource]]
+                              for resource in ("service_areas", "priorities")}}
+                    for name, package in data["packages"].items()}
+        indicators = tuple(self.indicator(item, number, packages)
+                           for number, item in enumerate(data["indicators"]))
+        by_id = {i.id: i for i in indicators}
+        if len(by_id) != len(indicators):
+            self.problem("indicators", "two indicators have the same id", "Give each its own id.")
+        for number, indicator in enumerate(indicators):
+            source = by_id.get(indicator.series.numerator_from)
+            if indicator.series.numerator_from and getattr(source, "package", "") != \
+                    indicator.package:
+                self.problem(self.where("indicators", number) + ".series.numerator_from",
+                             f"'{indicator.series.numerator_from}' is not an indicator of "
+                             f"{indicator.package}", "Use the id of an indicator in the same "
+                             "package.")
+        breakdowns = tuple(self.breakdown(item, number, by_id)
+                           for number, item in enumerate(data.get("breakdowns", [])))
+        return Northbridge(council, descriptor, packages, indicators, breakdowns, self.releases())
+
+    def where(self, *path: str | int) -> str:
+        return key_path(self.data, path)
+
+    def indicator(self, item: dict[str, Any], number: int,
+                  packages: dict[str, dict[str, Any]]) -> Indicator:
+        """Return one indicator, with its defaults, periods and targets checked."""
+        where = self.where("indicators", number)
+        item = {**self.data.get("indicator_defaults", {}), **item}
+        package, kind = item.get("package", ""), PeriodType(item["period_type"])
+        if package not in packages:
+            self.problem(f"{where}.package", f"'{package}' is not one of the packages",
+                         f"Use one of: {', '.join(packages)}.")
+        elif item["service_area"] not in {a["id"] for a in packages[package]["service_areas"]}:
+            self.problem(f"{where}.service_area", f"'{item['service_area']}' is not a service "
+                         f"area of {package}", "Use the id of one of the package's service areas.")
+        periods = self.periods(item["periods"], kind, f"{where}.periods")
+        named = [(f"{key}.{period}", period) for key in ("dips", "gaps", "flags")
+                 for period in item.get(key, {})]
+        named += [("commentary.earlier.period", item["commentary"]["earlier"]["period"])
+                  ] if "earlier" in item.get("commentary", {}) else []
+        for key, period in named:
+            if periods and period not in periods:
+                self.problem(f"{where}.{key}", f"'{period}' is not one of the indicator's periods",
+                             "Use a period of the indicator's periods, written as they are.")
+        source = item.get("comparators")
+        if source is not None:
+            try:
+                dfe_period("2025", kind, source.get("period_end", ""))
+            except PeriodError as error:
+                self.problem(f"{where}.comparators.period_end", str(error).replace(
+                    " in the mapping", ""), "Give the day of the year as MM-DD or the month as MM.")
+        commentary, earlier = item.get("commentary", {}), item.get("commentary", {}).get("earlier")
+        return Indicator(
+            table_row(item, "indicators"), package, periods, Series(**item["series"]),
+            self.targets(item, where), dict(item.get("dips", {})),
+            {p: (gap["missing"], gap.get("note", "")) for p, gap in item.get("gaps", {}).items()},
+            {p: (flag.get("flags", ""), flag.get("note", ""))
+             for p, flag in item.get("flags", {}).items()},
+            None if source is None else EesSource(
+                source["file"], source["value"],
+                tuple(sorted((str(k), str(v)) for k, v in source.get("filters", {}).items()))),
+            "" if source is None else source.get("period_end", ""),
+            {**{key: commentary.get(key, "") for key in ("story", "actions", "author")},
+             "earlier": earlier["period"] if earlier else "",
+             "earlier_story": earlier["story"] if earlier else ""},
+            None if "rating" not in item else table_row(
+                {"indicator_id": item["id"], **item["rating"]}, "ratings"))
+
+    def targets(self, item: dict[str, Any], where: str) -> tuple[dict[str, Any], ...]:
+        """Return the targets: [target, amber] pairs by target year, ranges, or full rows."""
+        years, rows = self.data["target_years"], []
+        numbers = ("target", "amber_tolerance", "expected_low", "expected_high")
+        if item.get("ranges") and "range_note" not in item:
+            self.problem(f"{where}.range_note", "'range_note' is missing",
+                         "Say where the expected ranges come from.")
+        for key, names, note in (("targets", numbers[:2], self.data["target_note"]),
+                                 ("ranges", numbers[2:], item.get("range_note", ""))):
+            for number, pair in enumerate(item.get(key, [])):
+                if isinstance(pair, dict):
+                    rows.append({**dict.fromkeys(numbers), **pair})
+                elif len(pair) == 2 and number < len(years):
+                    rows.append({"applies_from": years[number], **dict(zip(names, pair, strict=True)),
+                                 "note": note})
+                else:
+                    self.problem(f"{where}.{key}[{number + 1}]", f"{pair} is not a pair for "
+                                 f"target year {number + 1} of {len(years)}",
+                                 f"Write [{', '.join(names)}], one pair for each of target_years.")
+        return tuple(rows)
+
+    def periods(self, periods: str | dict[str, Any], kind: PeriodType,
+                where: str) -> tuple[str, ...]:
+        """Return the periods: the name of one of the period_lists, or {first, last, every}."""
+        lists = self.data["period_lists"]
+        if isinstance(periods, str) and periods not in lists:
+            self.problem(where, f"'{periods}' is not one of the period_lists",
+                         f"Use one of: {', '.join(lists)}, or {{first, last, every}}.")
+            return ()
+        if isinstance(periods, str):  # a named list's problems point at the list
+            where = f"period_lists.{periods}"
+        span: dict[str, Any] = lists[periods] if isinstance(periods, str) else periods
+        first, last = (self.period(span[key], kind, f"{where}.{key}") for key in ("first", "last"))
+        default = 12 if kind in YEAR_TYPES else 3 if kind is PeriodType.QUARTER else 1
+        step = span.get("every", default)
+        if first is None or last is None:
+            return ()
+        codes, period = [], first
+        while period.end <= last.end:
+            codes.append(period.code)
+            period = shift(period, step)
+        if not codes or codes[-1] != last.code:
+            self.problem(f"{where}.last", f"'{last.code}' is not reached from '{first.code}' in "
+                         f"steps of {step} months", "Change first, last or every.")
+        return tuple(codes)
+
+    def period(self, code: str, kind: PeriodType, where: str) -> Period | None:
+        try:
+            return parse_canonical(code, kind)
+        except PeriodError as error:
+            self.problem(where, f"{error}, for a {kind.value} period",
+                         "Write the period as a canonical code of that period type.")
+            return None
+
+    def breakdown(self, item: dict[str, Any], number: int,
+                  indicators: dict[str, Indicator]) -> dict[str, Any]:
+        """Return one breakdown: a count indicator split into categories over some periods."""
+        where, indicator = f"breakdowns[{number + 1}]", indicators.get(item["indicator"])
+        if indicator is None or indicator.series.kind != "count":
+            self.problem(f"{where}.indicator", f"'{item['indicator']}' is not a count "
+                         "indicator", "Use the id of an indicator whose series kind is count.")
+            return {}
+        periods = self.periods(item["periods"], indicator.kind, f"{where}.periods")
+        if indicator.periods and not set(periods) <= set(indicator.periods):
+            self.problem(f"{where}.periods", "some periods are not the indicator's",
+                         "Use periods of the indicator's own.")
+        return {"indicator": indicator.id, "dimension": item["dimension"], "periods": periods,
+                "categories": list(item["categories"].items())}
+
+    def releases(self) -> tuple[dict[str, str], ...]:
+        """Return the quarterly releases: published up to last_published, planned after."""
+        releases = self.data["releases"]
+        published = self.period(releases["last_published"], PeriodType.QUARTER,
+                                 "releases.last_published")
+        rows = []
+        for code in self.periods(releases, PeriodType.QUARTER, "releases"):
+            period = parse_canonical(code, PeriodType.QUARTER)
+            day = period.end + timedelta(days=42)
+            day += timedelta(days=(3 - day.weekday()) % 7)  # the Thursday on or after six weeks
+            done = published is not None and period.end <= published.end
+            rows.append({"id": code.lower(), "title": f"Quarter {code[-1]} {code[:4]}/{code[5:7]}",
+                         "date": day.isoformat(), "status": "published" if done else "planned",
+                         "notes": f"Figures for {period.label}." if done else
+                         f"Planned: figures for {period.label}."})
+        return tuple(rows)
