@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from generator.commands.cli import main
 from generator.importers.mapping import SHIPPED_MAPPING, mapping_problems
-from generator.input.config import KINDS, load_schema
+from generator.input.config import KINDS, load_schema, schema_problems
 from generator.model.format import ID_PATTERN, SCHEMAS
 from generator.model.periods import PeriodType
 from generator.model.site import Frequency, Polarity, Unit
@@ -355,3 +355,17 @@ def test_the_cli_reports_a_wrong_value_without_a_traceback(tmp_path: Path, comma
     assert field in result.output and words in result.output, result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("items", "least", "message", "fix_start"), [
+    ([], 1, "the list is empty", "List at least one item."),
+    ([], 2, "the list is empty", "List at least 2 items."),
+    (["a"], 2, "the list has one item; it needs at least 2", "List at least 2 items."),
+    (["a", "b"], 3, "the list has 2 items; it needs at least 3", "List at least 3 items."),
+])
+def test_a_short_list_is_described_by_its_length(items: list[str], least: int, message: str,
+                                                   fix_start: str) -> None:
+    schema = {"type": "object", "properties": {"names": {"type": "array", "minItems": least}}}
+    [problem] = schema_problems({"names": items}, schema, "test.yml", "settings", "docs/x.md")
+    assert (problem.field, problem.message, problem.rule) == ("names", message, "settings-empty")
+    assert problem.fix.startswith(fix_start)

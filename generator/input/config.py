@@ -147,7 +147,11 @@ def _wording(error: ValidationError, docs: str) -> tuple[str, str]:
     if keyword == "minLength":
         return "the text is empty", f"Write a value. {hint}"
     if keyword == "minItems":
-        return "the list is empty", f"List at least one. {hint}"
+        least = int(error.validator_value)
+        if not value:
+            return "the list is empty", f"List at least {_count(least)}. {hint}".strip()
+        return (f"the list has {_count(len(value))}; it needs at least {least}",
+                f"List at least {_count(least)}. {hint}".strip())
     if keyword == "anyOf":
         keys = [key for branch in error.validator_value for key in branch.get("required", [])]
         named = [f"'{key}'" for key in keys]
@@ -156,6 +160,11 @@ def _wording(error: ValidationError, docs: str) -> tuple[str, str]:
         return (missing,
                 f"Add at least one of: {', '.join(keys)}. See {docs}.")
     return error.message, f"See {docs}."
+
+
+def _count(number: int) -> str:
+    """Return a number of list items in words: "one item", "3 items"."""
+    return "one item" if number == 1 else f"{number} items"
 
 
 def _hint(schema: dict[str, Any]) -> str:
