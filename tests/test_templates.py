@@ -1,9 +1,10 @@
 """Templates read typed, documented contexts, and the shared macros write what the pages need.
 
 docs/page-templates.md lists every page kind with its template, its context class and each
-variable (written by ``python -m tests.template_reference``); these tests fail when a context
-field is not documented, a documented variable does not exist, or a template reads a variable
-its context does not have.
+variable, then the rows and other parts those variables hold with their fields (written by
+``python -m tests.template_reference``); these tests fail when a context or row field is not
+documented, a documented one does not exist, or a template reads a variable its context does not
+have or a field its row does not have.
 """
 
 from __future__ import annotations
@@ -21,11 +22,14 @@ from generator.analysis.rollup import Rollup
 from generator.pages.charts import Chart
 from generator.pages.context import PageContext
 from generator.pages.kinds import KINDS, PageKind
+from generator.pages.kinds.area import AreaPage
 from generator.pages.kinds.indicator import IndicatorPage
 from generator.pages.render import environment
-from tests.template_reference import DOC, documented, own_fields, reference
+from tests.template_reads import template_source, unknown_reads
+from tests.template_reference import DOC, documented, own_fields, parts, reference
 
 TEMPLATED = [kind for kind in KINDS if kind.template is not None]
+PARTS = list(parts())
 COMMON = {item.name for item in fields(PageContext)}
 NOTICES = "_notices.md.j2"
 
@@ -76,6 +80,46 @@ def test_templates_read_only_their_context(kind: PageKind) -> None:
     assert kind.template is not None and kind.context is not None
     unknown = _read(kind.template) - {item.name for item in fields(kind.context)}
     assert unknown == set(), f"{kind.template} reads {sorted(unknown)}, not in {kind.context}"
+
+
+@pytest.mark.parametrize("kind", TEMPLATED, ids=[kind.name for kind in TEMPLATED])
+def test_templates_read_only_fields_their_rows_have(kind: PageKind) -> None:
+    assert kind.template is not None and kind.context is not None
+    assert unknown_reads(template_source(kind.template), kind.context) == []
+
+
+@pytest.mark.parametrize(("source", "problems"), [
+    ("{% for row in rows %}{{ row.latest }}{{ row.indicator.title }}{% endfor %}", []),
+    ("{% for row in rows %}{{ row.lates }}{% endfor %}", ["IndicatorRow has no 'lates'"]),
+    ('{% for row in rows %}{{ row["latest"] }}{% endfor %}',
+     ["IndicatorRow['latest'] reads a class as a dict"]),
+    ("{{ rows[0].indicator.titel | md_text }}", ["Indicator has no 'titel'"]),
+    ("{{ summary.targets_sentence }}{{ area.nope }}", ["ServiceArea has no 'nope'"]),
+    ("{% for a, b in rows %}{{ a.nope }}{% endfor %}", []),  # pairs: types unknown
+])
+def test_the_row_check_finds_misspelt_fields(source: str, problems: list[str]) -> None:
+    assert unknown_reads(source, AreaPage) == problems
+
+
+@pytest.mark.parametrize("part", PARTS, ids=[part.__name__ for part in PARTS])
+def test_every_row_field_is_documented_and_nothing_else(part: type) -> None:
+    names = {item.name for item in fields(part)}  # type: ignore[arg-type]
+    assert _documented_variables(f"`{part.__name__}`") == names
+
+
+@pytest.mark.parametrize("part", PARTS, ids=[part.__name__ for part in PARTS])
+def test_rows_are_frozen_dataclasses_with_help(part: type) -> None:
+    assert part.__dataclass_params__.frozen  # type: ignore[attr-defined]
+    for item in fields(part):  # type: ignore[arg-type]
+        assert item.metadata.get("help", "").strip(), f"{part.__name__}.{item.name} has no help"
+
+
+def test_the_rows_are_found_through_the_contexts() -> None:
+    # Rows inside rows are found too (a data table's rows, an indicator view's facts).
+    assert {"IndicatorRow", "ExceptionRow", "DataTable", "DataTableRow", "BreakdownTable",
+            "BreakdownRow", "GlossaryTerm", "Source", "AreaCard", "PriorityCard", "ReleaseRow",
+            "IndicatorView", "Fact", "IndicatorWords", "Legend", "Chart"} == {
+        part.__name__ for part in PARTS}
 
 
 def test_the_notices_read_only_what_pages_have() -> None:

@@ -9,7 +9,7 @@ re-themes them for dark mode.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from generator.analysis.numbers import table_value
@@ -40,9 +40,11 @@ COMPARATOR_ROLES = {
 class Chart:
     """A chart's id, its Plotly figure, and a one-line description for screen readers."""
 
-    id: str
-    figure: dict[str, Any]
-    description: str
+    id: str = field(metadata={"help": "The id of the chart's box on the page, unique on it."})
+    figure: dict[str, Any] = field(metadata={
+        "help": "The Plotly figure, for the `script_json` filter (the `chart_block` macro "
+                "writes it)."})
+    description: str = field(metadata={"help": "The chart's title, which screen readers read."})
 
 
 def _axis_title(data: IndicatorData) -> str:

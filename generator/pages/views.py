@@ -6,20 +6,18 @@ Pure functions; the templates decide layout, this module decides words and numbe
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
 
 from generator.analysis import Analysis, Rollup
 from generator.analysis.compare import Measure
 from generator.analysis.glossary import ABBREVIATIONS
-from generator.analysis.numbers import format_figure, table_value
+from generator.analysis.numbers import format_figure
 from generator.analysis.rag import Rating
 from generator.model.outcomes import RatingStatus
 from generator.model.periods import PeriodType
-from generator.model.site import AreaType, Commentary, Flag, IndicatorData, Site, Unit
+from generator.model.site import AreaType, Commentary, Indicator, IndicatorData, Site, Unit
 from generator.model.targets import target_for
 from generator.model.words import (
-    COMPARATOR_COLUMN_HEADINGS,
     COMPARISON_WORDS,
     DIRECTION_WORDS,
     FREQUENCY_WORDS,
@@ -27,7 +25,6 @@ from generator.model.words import (
     RATING_WORDS,
     STATUS_WORDS,
     UNIT_WORDS,
-    capitalised,
 )
 from generator.pages import safe_text
 
@@ -40,12 +37,24 @@ CHIP_CLASS = {
     RatingStatus.ABOVE_RANGE: "range",
     RatingStatus.NOT_RATED: "none",
 }
-LEGEND = {
-    "green": Rating(RatingStatus.GREEN, "", "calculated"),
-    "amber": Rating(RatingStatus.AMBER, "", "calculated"),
-    "red": Rating(RatingStatus.RED, "", "calculated"),
-    "not_rated": Rating(RatingStatus.NOT_RATED, "", "none"),
-}
+
+
+@dataclass(frozen=True)
+class Legend:
+    """Example ratings for the key to the rating chips."""
+
+    green: Rating = field(metadata={"help": "A green rating: give it to the `rating_chip` macro."})
+    amber: Rating = field(metadata={"help": "An amber rating, likewise."})
+    red: Rating = field(metadata={"help": "A red rating, likewise."})
+    not_rated: Rating = field(metadata={"help": "An indicator that is not rated, likewise."})
+
+
+LEGEND = Legend(
+    green=Rating(RatingStatus.GREEN, "", "calculated"),
+    amber=Rating(RatingStatus.AMBER, "", "calculated"),
+    red=Rating(RatingStatus.RED, "", "calculated"),
+    not_rated=Rating(RatingStatus.NOT_RATED, "", "none"),
+)
 
 
 def summary_text(summary: Rollup) -> str:
@@ -62,35 +71,6 @@ def england_text(analysis: Analysis, with_period: bool = False) -> str:
             text = COMPARISON_WORDS[benchmark.comparison].format(area="England")
             return f"{text} ({benchmark.period.label})" if with_period else text
     return "No England figure"
-
-
-def table_row(data: IndicatorData, analysis: Analysis) -> dict[str, Any]:
-    """Return one row of a service area or priority table."""
-    return {
-        "indicator": data.indicator,
-        "latest": f"{analysis.figure} ({analysis.latest.period.label})" if analysis.latest
-        else analysis.figure,
-        "rating": analysis.rating,
-        "direction": DIRECTION_WORDS[analysis.travel.direction],
-        "england": england_text(analysis),
-    }
-
-
-def exception_rows(site: Site, analyses: dict[str, Analysis],
-                   summary: Rollup) -> list[dict[str, Any]]:
-    """Return the site roll-up's exceptions (red this period, newly red first) as table rows."""
-    areas = {area.id: area.title for area in site.service_areas}
-    rows = []
-    for item in summary.exceptions:
-        data = site.indicator(item.indicator_id)
-        rows.append({
-            "indicator": data.indicator,
-            "area_title": areas.get(item.service_area, ""),
-            "latest": table_row(data, analyses[item.indicator_id])["latest"],
-            "reason": item.reason,
-            "newly_red": item.newly_red,
-        })
-    return rows
 
 
 def _change_text(analysis: Analysis) -> str | None:
@@ -111,15 +91,29 @@ def _change_text(analysis: Analysis) -> str | None:
 
 
 @dataclass(frozen=True)
+class Fact:
+    """One of the key facts at the top of an indicator page."""
+
+    label: str = field(metadata={"help": "What the fact is about, such as Direction."})
+    text: str = field(metadata={"help": "The fact in words, such as Getting better."})
+
+
+@dataclass(frozen=True)
 class IndicatorView:
     """What the top of an indicator page says."""
 
-    headline: str
-    rating: Rating
-    facts: tuple[dict[str, str], ...]
-    explanation: tuple[str, ...]
-    chart_title: str
-    chart_summary: str
+    headline: str = field(metadata={
+        "help": "The latest figure and its period, such as 45.0% in 2023/24."})
+    rating: Rating = field(metadata={
+        "help": "The latest rating: give it to the `rating_chip` macro; `rating.reason` says why."})
+    facts: tuple[Fact, ...] = field(metadata={
+        "help": "The key facts under the headline, each a `Fact`: the direction, the change "
+                "since a year earlier (when there is one) and the comparison with England."})
+    explanation: tuple[str, ...] = field(metadata={
+        "help": "The figures explained in plain English, one text per paragraph."})
+    chart_title: str = field(metadata={"help": "The title of the chart of figures over time."})
+    chart_summary: str = field(metadata={
+        "help": "What the chart shows in words, for readers who cannot see it."})
 
 
 def indicator_view(data: IndicatorData, analysis: Analysis, council: str) -> IndicatorView:
@@ -130,11 +124,11 @@ def indicator_view(data: IndicatorData, analysis: Analysis, council: str) -> Ind
     else:
         at = "at" if latest.period.type is PeriodType.SNAPSHOT else "in"
         headline = f"{analysis.figure} {at} {latest.period.label}"
-    facts = [{"label": "Direction", "text": DIRECTION_WORDS[analysis.travel.direction]}]
+    facts = [Fact("Direction", DIRECTION_WORDS[analysis.travel.direction])]
     change = _change_text(analysis)
     if change:
-        facts.append({"label": "Change", "text": change})
-    facts.append({"label": "Compared with England", "text": england_text(analysis, True)})
+        facts.append(Fact("Change", change))
+    facts.append(Fact("Compared with England", england_text(analysis, True)))
     periods = [o.period for o in data.observations]
     span = f"from {periods[0].label} to {periods[-1].label}" if periods else ""
     chart_summary = (f"The chart shows {council}'s figures {span}"
@@ -157,72 +151,26 @@ def latest_commentary(data: IndicatorData) -> Commentary | None:
     return data.commentary[-1] if data.commentary else None
 
 
-def data_table(data: IndicatorData, council: str) -> dict[str, Any]:
-    """Return the chart's data as table columns and rows, oldest period first."""
-    indicator = data.indicator
-    comparator_columns: list[tuple[AreaType, str]] = []
-    for area_type, heading in COMPARATOR_COLUMN_HEADINGS.items():
-        found = [c for c in data.comparators if c.area_type is area_type]
-        if found:
-            comparator_columns.append((area_type, heading or found[-1].area_name))
-    has_target = any(t.target is not None for t in data.targets)
-    has_range = any(t.expected_low is not None for t in data.targets)
-    columns = [council] + [heading for _, heading in comparator_columns]
-    if has_target:
-        columns.append("Target")
-    if has_range:
-        columns.append("Expected range")
-    comparators = {(c.area_type, c.period): c for c in data.comparators}
-    rows = []
-    for o in data.observations:
-        value = table_value(o.value, indicator, o.missing)
-        marks = [flag.value for flag in sorted(o.flags) if flag in (Flag.PROVISIONAL, Flag.REVISED,
-                                                                    Flag.ESTIMATED)]
-        cells = [value + (f" ({', '.join(marks)})" if marks else "")]
-        for area_type, _ in comparator_columns:
-            c = comparators.get((area_type, o.period))
-            cells.append(table_value(c.value, indicator, c.missing) if c else "")
-        target = target_for(data, o.period)
-        if has_target:
-            cells.append(table_value(target.target, indicator) if target and target.target is not None
-                         else "")
-        if has_range:
-            cells.append(f"{table_value(target.expected_low, indicator)} to "
-                         f"{table_value(target.expected_high, indicator)}"
-                         if target and target.expected_low is not None else "")
-        rows.append({"label": capitalised(o.period.label), "cells": cells})
-    unit = UNIT_WORDS[indicator.unit].lower()
-    note = (f"Figures are in {unit}. c = not published to protect confidentiality, x = not "
-            "available, z = not applicable. Empty cells mean there is no figure for that period.")
-    return {"columns": columns, "rows": rows, "note": note,
-            "comparator_columns": [heading for _, heading in comparator_columns]}
+@dataclass(frozen=True)
+class IndicatorWords:
+    """An indicator's settings in words, for its details."""
+
+    polarity: str = field(metadata={
+        "help": "Which way is better, such as A higher figure is better."})
+    unit: str = field(metadata={"help": "The unit, such as Percentage."})
+    frequency: str = field(metadata={"help": "How often it is published, such as Every year."})
+    status: str = field(metadata={
+        "help": "Where it is in its life, such as Established indicator."})
 
 
-def breakdown_table(data: IndicatorData) -> dict[str, Any]:
-    """Return the latest breakdown as table rows with a sentence summary."""
-    latest = max(row.period for row in data.breakdowns)
-    rows = [row for row in data.breakdowns if row.period == latest]
-    dimension = sorted({row.dimension for row in rows})[0]
-    rows = sorted((r for r in rows if r.dimension == dimension), key=lambda r: (r.order, r.category))
-    published = [r for r in rows if r.value is not None]
-    summary = f"{dimension}, {latest.label}."
-    if published:
-        top = max(published, key=lambda r: r.value or 0)
-        summary += f" The largest group is {top.category}."
-    return {"dimension": dimension,
-            "rows": [{"label": r.category, "value": table_value(r.value, data.indicator, r.missing)}
-                     for r in rows],
-            "summary": summary}
-
-
-def words(indicator: Any) -> dict[str, str]:
+def words(indicator: Indicator) -> IndicatorWords:
     """Return the plain-English words for an indicator's polarity, unit, frequency and status."""
-    return {
-        "polarity": POLARITY_WORDS[indicator.polarity],
-        "unit": UNIT_WORDS[indicator.unit],
-        "frequency": FREQUENCY_WORDS[indicator.frequency.value],
-        "status": STATUS_WORDS[indicator.status],
-    }
+    return IndicatorWords(
+        polarity=POLARITY_WORDS[indicator.polarity],
+        unit=UNIT_WORDS[indicator.unit],
+        frequency=FREQUENCY_WORDS[indicator.frequency],
+        status=STATUS_WORDS[indicator.status],
+    )
 
 
 def target_text(data: IndicatorData) -> str:
@@ -248,18 +196,34 @@ def target_text(data: IndicatorData) -> str:
     return text
 
 
-def glossary_terms() -> list[dict[str, str]]:
+@dataclass(frozen=True)
+class GlossaryTerm:
+    """One abbreviation in the glossary."""
+
+    abbreviation: str = field(metadata={"help": "The abbreviation, such as EHCP."})
+    meaning: str = field(metadata={"help": "What it stands for."})
+    anchor: str = field(metadata={
+        "help": "The id its entry is linked by: the abbreviation in small letters."})
+
+
+def glossary_terms() -> tuple[GlossaryTerm, ...]:
     """Return the glossary entries in alphabetical order."""
-    return [{"abbreviation": key, "meaning": meaning, "anchor": key.lower()}
-            for key, meaning in sorted(ABBREVIATIONS.items())]
+    return tuple(GlossaryTerm(abbreviation=key, meaning=meaning, anchor=key.lower())
+                 for key, meaning in sorted(ABBREVIATIONS.items()))
 
 
-def sources(site: Site) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class Source:
+    """One source of the indicators' figures."""
+
+    name: str = field(metadata={"help": "The source's name, as the indicators give it."})
+    url: str = field(metadata={"help": "Its address, or an empty text unless it is a safe link."})
+    count: int = field(metadata={"help": "How many indicators use it."})
+
+
+def sources(site: Site) -> tuple[Source, ...]:
     """Return the distinct sources of the indicators, with how many use each."""
     counts: Counter[tuple[str, str]] = Counter(
         (d.indicator.source, d.indicator.source_url) for d in site.indicators)
-    return [{"name": name, "url": safe_text.url(url), "count": count}
-            for (name, url), count in sorted(counts.items())]
-
-
-
+    return tuple(Source(name=name, url=safe_text.url(url), count=count)
+                 for (name, url), count in sorted(counts.items()))

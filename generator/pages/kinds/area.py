@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from generator.analysis import Rollup
 from generator.model.site import ServiceArea
 from generator.pages.context import PageContext
 from generator.pages.kinds.common import Files, PageKind, SiteView, page_text
+from generator.pages.tables import IndicatorRow
 
 TEMPLATE = "area.md.j2"
 
 #: What each row of a service area's or a priority's table holds.
-ROW_HELP = ("One row per indicator: `indicator` (the indicator), `latest` (its latest figure and "
-            "period), `rating` (give it to the `rating_chip` macro), `direction` and `england` "
-            "(in words).")
+ROW_HELP = "One `IndicatorRow` per indicator, in the order of the indicators table."
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -25,7 +23,7 @@ class AreaPage(PageContext):
     area: ServiceArea = field(metadata={
         "help": "The service area: `area.id`, `area.item` (its number on the committee's "
                 "dashboard), `area.title`, `area.description`."})
-    rows: tuple[dict[str, Any], ...] = field(metadata={"help": ROW_HELP})
+    rows: tuple[IndicatorRow, ...] = field(metadata={"help": ROW_HELP})
     summary: Rollup = field(metadata={
         "help": "The roll-up of the area's indicators: give it to the `rollup_table` macro."})
 

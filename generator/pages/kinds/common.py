@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from generator.analysis import Analysis, Rollup, rollup
 from generator.analysis.glossary import ABBREVIATIONS
 from generator.model.site import IndicatorData, Release, Site
-from generator.pages import views
+from generator.pages import tables
 from generator.pages.context import SiteContext, current_release, next_release, page_fields
 from generator.pages.render import render
 
@@ -31,7 +31,7 @@ class SiteView:
     next_release: Release | None
     analyses: dict[str, Analysis]
     summary: Rollup  # every indicator's
-    exceptions: tuple[dict[str, Any], ...]  # the rows of the exception report
+    exceptions: tuple[tables.ExceptionRow, ...]  # the rows of the exception report
     area_members: Mapping[str, tuple[IndicatorData, ...]]  # by service area id
     area_summaries: Mapping[str, Rollup]
     priority_members: Mapping[str, tuple[IndicatorData, ...]]  # by priority id
@@ -42,9 +42,9 @@ class SiteView:
         return page_fields(self.context.council, self.context.demonstration, self.release,
                            self.next_release, path)
 
-    def rows(self, members: tuple[IndicatorData, ...]) -> tuple[dict[str, Any], ...]:
+    def rows(self, members: tuple[IndicatorData, ...]) -> tuple[tables.IndicatorRow, ...]:
         """Return the rows of a service area or priority table."""
-        return tuple(views.table_row(d, self.analyses[d.indicator.id]) for d in members)
+        return tuple(tables.table_row(d, self.analyses[d.indicator.id]) for d in members)
 
 
 def site_view(site: Site, context: SiteContext, analyses: dict[str, Analysis]) -> SiteView:
@@ -62,7 +62,7 @@ def site_view(site: Site, context: SiteContext, analyses: dict[str, Analysis]) -
     return SiteView(
         site=site, context=context, release=release, next_release=next_release(site, release),
         analyses=analyses, summary=summary,
-        exceptions=tuple(views.exception_rows(site, analyses, summary)),
+        exceptions=tables.exception_rows(site, analyses, summary),
         area_members=areas, area_summaries={key: rollup_of(m) for key, m in areas.items()},
         priority_members=priorities,
         priority_summaries={key: rollup_of(m) for key, m in priorities.items()},

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from generator.pages.context import PageContext
 from generator.pages.kinds.common import Files, PageKind, SiteView, page_text
+from generator.pages.tables import ExceptionRow
 
 TEMPLATE = "exceptions.md.j2"
 PATH = "exceptions/index.md"
@@ -16,10 +16,9 @@ PATH = "exceptions/index.md"
 class ExceptionsPage(PageContext):
     """The exception report's template context."""
 
-    exceptions: tuple[dict[str, Any], ...] = field(metadata={
-        "help": "One row per indicator rated red in its latest figures, newly red first: "
-                "`indicator`, `area_title` (its service area), `latest` (figure and period), "
-                "`reason` and `newly_red` (true when it was not red the period before)."})
+    exceptions: tuple[ExceptionRow, ...] = field(metadata={
+        "help": "One `ExceptionRow` per indicator rated red in its latest figures, newly red "
+                "first."})
 
 
 def build(view: SiteView) -> Files:

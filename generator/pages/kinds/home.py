@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from generator.analysis import Rollup
-from generator.analysis.rag import Rating
 from generator.model.site import ServiceArea
 from generator.pages import views
 from generator.pages.context import PageContext
 from generator.pages.kinds.common import Files, PageKind, SiteView, page_text
+from generator.pages.tables import ExceptionRow
 
 TEMPLATE = "home.md.j2"
 PATH = "index.md"
@@ -21,9 +19,13 @@ PATH = "index.md"
 class AreaCard:
     """One service area in the home page's list."""
 
-    area: ServiceArea
-    indicator_count: int
-    summary_text: str  # such as "2 red, 3 amber, 4 green"; empty when none is rated
+    area: ServiceArea = field(metadata={
+        "help": "The service area: `area.id`, `area.item` (its number on the committee's "
+                "dashboard), `area.title`."})
+    indicator_count: int = field(metadata={"help": "How many indicators it has."})
+    summary_text: str = field(metadata={
+        "help": "Their ratings counted, such as \"2 red, 3 amber, 4 green\"; empty when none is "
+                "rated."})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -33,14 +35,12 @@ class HomePage(PageContext):
     summary: Rollup = field(metadata={
         "help": "The roll-up of every indicator: give it to the `rollup_table` and "
                 "`direction_table` macros."})
-    exceptions: tuple[dict[str, Any], ...] = field(metadata={
-        "help": "The indicators rated red, as on the exception report (see its `exceptions`)."})
+    exceptions: tuple[ExceptionRow, ...] = field(metadata={
+        "help": "One `ExceptionRow` per indicator rated red, as on the exception report."})
     areas: tuple[AreaCard, ...] = field(metadata={
-        "help": "One item per service area: `area` (the service area), `indicator_count`, "
-                "`summary_text` (such as \"2 red, 3 amber, 4 green\", empty when none is rated)."})
-    legend: Mapping[str, Rating] = field(metadata={
-        "help": "Example ratings for the key: `legend.green`, `legend.amber`, `legend.red`, "
-                "`legend.not_rated` (give one to the `rating_chip` macro)."})
+        "help": "One `AreaCard` per service area, in the order of the service areas table."})
+    legend: views.Legend = field(metadata={
+        "help": "Example ratings for the key to the rating chips (a `Legend`)."})
 
 
 def build(view: SiteView) -> Files:

@@ -8,11 +8,10 @@ the pages between processes, and the preview can keep a page until its inputs ch
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from generator.analysis import Analysis
 from generator.model.site import Commentary, Indicator, IndicatorData, Priority, Release, Site
-from generator.pages import downloads, views
+from generator.pages import downloads, tables, views
 from generator.pages.charts import Chart, breakdown, time_series
 from generator.pages.context import PageContext, SiteContext, page_fields
 from generator.pages.kinds.common import Files, PageKind, page_text
@@ -44,24 +43,24 @@ class IndicatorPage(PageContext):
         "help": "The indicator, with every field of the indicators table: `ind.id`, "
                 "`ind.title`, `ind.question`, `ind.definition`, `ind.source`, `ind.status` ..."})
     view: views.IndicatorView = field(metadata={
-        "help": "The top of the page: `view.headline`, `view.rating`, `view.facts` (each with "
-                "`label` and `text`), `view.explanation` (paragraphs), `view.chart_summary`."})
+        "help": "The top of the page, an `IndicatorView`: the headline, rating, key facts and "
+                "explanation."})
     commentary: Commentary | None = field(metadata={
         "help": "The service's latest commentary (`period`, `commentary`, `actions`, `author`), "
                 "or nothing."})
     series_chart: Chart | None = field(metadata={
-        "help": "The chart of the figures over time: give it to the `chart_block` macro."})
+        "help": "The chart of the figures over time (a `Chart`): give it to the `chart_block` "
+                "macro."})
     breakdown_chart: Chart | None = field(metadata={
-        "help": "The chart of the latest breakdown (`breakdown_chart.description` is its title), "
+        "help": "The chart of the latest breakdown (a `Chart`; its `description` is its title), "
                 "or nothing."})
-    breakdown_table: dict[str, Any] | None = field(metadata={
-        "help": "The latest breakdown as a table: `dimension`, `rows` (each with `label` and "
-                "`value`) and `summary`; nothing when there is no breakdown."})
-    table: dict[str, Any] = field(metadata={
-        "help": "The figures as a table, oldest period first: `columns`, `rows` (each with "
-                "`label` and `cells`), `comparator_columns` and `note`."})
-    words: dict[str, str] = field(metadata={
-        "help": "The indicator's settings in words: `polarity`, `unit`, `frequency`, `status`."})
+    breakdown_table: tables.BreakdownTable | None = field(metadata={
+        "help": "The latest breakdown as a `BreakdownTable`; nothing when there is no "
+                "breakdown."})
+    table: tables.DataTable = field(metadata={
+        "help": "The figures as a `DataTable`, oldest period first."})
+    words: views.IndicatorWords = field(metadata={
+        "help": "The indicator's settings in words (`IndicatorWords`)."})
     target_text: str = field(metadata={
         "help": "The target or expected range in force for the latest period, in words."})
     related: tuple[Indicator, ...] = field(metadata={"help": "The related indicators."})
@@ -117,8 +116,8 @@ def _context(made_from: IndicatorInputs, path: str) -> IndicatorPage:
         commentary=views.latest_commentary(data),
         series_chart=time_series(data, council, view.chart_title, f"chart-{ind.id}"),
         breakdown_chart=parts,
-        breakdown_table=views.breakdown_table(data) if parts else None,
-        table=views.data_table(data, council),
+        breakdown_table=tables.breakdown_table(data) if parts else None,
+        table=tables.data_table(data, council),
         words=views.words(ind),
         target_text=views.target_text(data),
         related=made_from.related,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from generator.analysis import Rollup
 from generator.model.site import Priority
@@ -11,6 +10,7 @@ from generator.pages import views
 from generator.pages.context import PageContext
 from generator.pages.kinds.area import ROW_HELP
 from generator.pages.kinds.common import Files, PageKind, SiteView, page_text
+from generator.pages.tables import IndicatorRow
 
 PRIORITY_TEMPLATE = "priority.md.j2"
 LIST_TEMPLATE = "priorities.md.j2"
@@ -23,7 +23,7 @@ class PriorityPage(PageContext):
 
     priority: Priority = field(metadata={
         "help": "The priority: `priority.id`, `priority.title`, `priority.description`."})
-    rows: tuple[dict[str, Any], ...] = field(metadata={"help": ROW_HELP})
+    rows: tuple[IndicatorRow, ...] = field(metadata={"help": ROW_HELP})
     summary: Rollup = field(metadata={
         "help": "The roll-up of the priority's indicators: give it to the `rollup_table` macro."})
 
@@ -32,9 +32,12 @@ class PriorityPage(PageContext):
 class PriorityCard:
     """One priority in the list of priorities."""
 
-    priority: Priority
-    indicator_count: int
-    summary_text: str  # such as "2 red, 3 amber, 4 green"; empty when none is rated
+    priority: Priority = field(metadata={
+        "help": "The priority: `priority.id`, `priority.title`, `priority.description`."})
+    indicator_count: int = field(metadata={"help": "How many indicators serve it."})
+    summary_text: str = field(metadata={
+        "help": "Their ratings counted, such as \"2 red, 3 amber, 4 green\"; empty when none is "
+                "rated."})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -42,8 +45,7 @@ class PrioritiesPage(PageContext):
     """The list of priorities' template context."""
 
     priorities: tuple[PriorityCard, ...] = field(metadata={
-        "help": "One item per priority: `priority`, `indicator_count`, `summary_text` (such as "
-                "\"2 red, 3 amber, 4 green\", empty when none is rated)."})
+        "help": "One `PriorityCard` per priority, in the order of the priorities table."})
 
 
 def build_pages(view: SiteView) -> Files:

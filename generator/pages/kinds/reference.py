@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
-from generator.analysis.rag import Rating
 from generator.model.site import Package
 from generator.pages import views
 from generator.pages.context import PageContext, long_date
@@ -22,9 +19,8 @@ ACCESSIBILITY = "accessibility/index.md"
 class GlossaryPage(PageContext):
     """The glossary's template context."""
 
-    terms: tuple[dict[str, str], ...] = field(metadata={
-        "help": "Every abbreviation, in alphabetical order: `abbreviation`, `meaning` and "
-                "`anchor` (the id its entry is linked by)."})
+    terms: tuple[views.GlossaryTerm, ...] = field(metadata={
+        "help": "One `GlossaryTerm` per abbreviation, in alphabetical order."})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -34,9 +30,8 @@ class MethodologyPage(PageContext):
     threshold: int = field(metadata={
         "help": "Counts of people from 1 to this number are not published (the "
                 "`suppression_threshold` site setting)."})
-    legend: Mapping[str, Rating] = field(metadata={
-        "help": "Example ratings for the key: `legend.green`, `legend.amber`, `legend.red`, "
-                "`legend.not_rated` (give one to the `rating_chip` macro)."})
+    legend: views.Legend = field(metadata={
+        "help": "Example ratings for the key to the rating chips (a `Legend`)."})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -46,9 +41,8 @@ class AboutDataPage(PageContext):
     packages: tuple[Package, ...] = field(metadata={
         "help": "The data packages: `package.name`, `package.title`, `package.publisher`, "
                 "`package.licence`, `package.indicators`."})
-    sources: tuple[dict[str, Any], ...] = field(metadata={
-        "help": "The indicators' sources, by name: `name`, `url` (empty unless it is a safe "
-                "link) and `count` (how many indicators use it)."})
+    sources: tuple[views.Source, ...] = field(metadata={
+        "help": "One `Source` per source of the indicators' figures, by name."})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -64,7 +58,7 @@ class AccessibilityPage(PageContext):
 def glossary(view: SiteView) -> Files:
     """Return the glossary."""
     return {GLOSSARY: page_text("glossary.md.j2", GlossaryPage(
-        **view.page(GLOSSARY), terms=tuple(views.glossary_terms())))}
+        **view.page(GLOSSARY), terms=views.glossary_terms()))}
 
 
 def methodology(view: SiteView) -> Files:
@@ -77,7 +71,7 @@ def about_data(view: SiteView) -> Files:
     """Return the "About the data" page: the packages and the sources."""
     return {ABOUT_DATA: page_text("about-data.md.j2", AboutDataPage(
         **view.page(ABOUT_DATA), packages=view.site.packages,
-        sources=tuple(views.sources(view.site))))}
+        sources=views.sources(view.site)))}
 
 
 def accessibility(view: SiteView) -> Files:

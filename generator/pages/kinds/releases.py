@@ -17,9 +17,11 @@ WHATS_CHANGED = "whats-changed/index.md"
 class ReleaseRow:
     """One release in the calendar."""
 
-    release: Release
-    date: str  # as GOV.UK writes it
-    status: str  # "Published" or "Planned"
+    release: Release = field(metadata={
+        "help": "The release: `release.id`, `release.title`, `release.date`."})
+    date: str = field(metadata={
+        "help": "Its date as GOV.UK writes it, such as 14 November 2024."})
+    status: str = field(metadata={"help": "Published or Planned."})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -27,8 +29,7 @@ class ReleasesPage(PageContext):
     """The release calendar's template context."""
 
     releases: tuple[ReleaseRow, ...] = field(metadata={
-        "help": "Every release, latest first: `release`, `date` (as GOV.UK writes it) and "
-                "`status` (Published or Planned)."})
+        "help": "One `ReleaseRow` per release, latest first."})
 
 
 @dataclass(frozen=True, kw_only=True)
