@@ -159,7 +159,7 @@ RATING_MEANINGS = {
     RatingStatus.ABOVE_RANGE: "higher than expected",
     RatingStatus.NOT_RATED: "no target",
 }
-# The symbol before the words in a rating chip (pages/views.py), so colour is never the only cue.
+# The symbol before the words in a rating chip (templates/_macros.md.j2), so colour is never the only cue.
 RATING_CHIP_ICONS = {
     RatingStatus.RED: "\u2716",  # heavy multiplication x
     RatingStatus.AMBER: "\u25C6",  # black diamond
@@ -209,7 +209,7 @@ COMPARISON_WORDS = {
     Comparison.HIGHER: "Higher than {area}",
     Comparison.LOWER: "Lower than {area}",
 }
-# The comparator columns of an indicator's data table, in order (pages/views.py). Not one entry
+# The comparator columns of an indicator's data table, in order (pages/tables.py). Not one entry
 # per area type on purpose: a named neighbour gets no column, and None means "the area's name"
 # (a region is headed by its name, such as "North West").
 COMPARATOR_COLUMN_HEADINGS = {
