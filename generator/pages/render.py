@@ -44,6 +44,7 @@ def environment() -> Environment:
     env.filters["markdown"] = safe_text.markdown
     env.filters["markdown_inline"] = safe_text.markdown_inline
     env.filters["one_line"] = safe_text.attribute_text
+    env.filters["front_matter"] = safe_text.front_matter
     env.filters["url"] = safe_text.url
     env.filters["script_json"] = safe_text.script_json
     # The word and icon tables the shared macros (templates/_macros.md.j2) look ratings up in.

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import nh3
 from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 _MARKDOWN.enable("table")
@@ -76,6 +76,23 @@ def url(text: str) -> str:
     if scheme not in _SAFE_SCHEMES:
         return ""
     return quote(value, safe=":/?#@!$&*+,;=%~")
+
+
+# Characters YAML does not allow in a document, even quoted (YAML 1.1, "printable"): one of them
+# would break a page's front matter, which MkDocs would then print on the page.
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def front_matter(text: str) -> Markup:
+    """Return text as a YAML scalar for a page's front matter, shown exactly as typed.
+
+    MkDocs reads the front matter with YAML and Material prints the values into the page's HTML
+    unescaped, so the text is HTML-escaped and single-quoted: a single-quoted YAML scalar has no
+    escape sequences (a double-quoted one would turn ``\\x3c`` into ``<`` and fail on ``\\C``),
+    and after HTML escaping it holds no quote to double.
+    """
+    escaped = str(escape(_NOT_YAML.sub("", attribute_text(text))))
+    return Markup("'" + escaped.replace("'", "''") + "'")
 
 
 def attribute_text(text: str) -> str:
