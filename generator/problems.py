@@ -148,6 +148,9 @@ CATALOGUE: tuple[Code, ...] = (
     Code("descriptor-resources", _D, "datapackage.json has no list of resources.",
          'Add "resources": [...] naming each table.'),
     Code("descriptor-name", _D, "The package has no name.", 'Add "name": "..." to datapackage.json.'),
+    Code("descriptor-name-id", _D, "The package name is not an id: it becomes the file name of "
+         "the package's download.", "Use lower case letters, digits and hyphens, like "
+         "\"northbridge-childrens\"."),
     Code("descriptor-title", _D, "The package has no title.",
          'Add "title": "..." to datapackage.json.'),
     Code("resource-unknown", _D, "A resource's name is not one of the format's tables.",
@@ -242,6 +245,9 @@ CATALOGUE: tuple[Code, ...] = (
     Code("foreign-key", _X, "An id is not in the table it refers to (such as an unknown "
          "indicator or service area).", "Use an id that exists in the referenced table, or add "
          "it there.", frictionless=True),
+    Code("previous-id-invalid", _X, "A previous id of an indicator is not an id: it becomes the "
+         "address of a redirect page.", "Use lower case letters, digits and hyphens, separating "
+         "ids with ';'."),
     Code("unknown-priority", _X, "An indicator names a priority that is not in the priorities "
          "table.", "Use an id from the priorities table, or add the priority there."),
     Code("commentary-period", _X, "Commentary is for a period the indicator has no observation "
@@ -348,6 +354,9 @@ CATALOGUE: tuple[Code, ...] = (
          "Check the file is LAIT's as published."),
     Code("import-duplicate", _I, "Two files give a figure for the same indicator, area and period.",
          "Give each file once, or add filters in the mapping so one row matches."),
+    Code("path-outside", _B, "A file the build would write has a path outside the site's "
+         "folder (an id or name with '/' or '..' that the checks missed).",
+         "Report it: the checks should have refused the id first. Nothing was written."),
     Code("mkdocs", _B, "MkDocs could not build the site.",
          "Read the MkDocs warnings above; the previous site is unchanged."),
     Code("publish", _B, "A release could not be published: git failed, the release is not in "

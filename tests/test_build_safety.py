@@ -8,12 +8,14 @@ gives byte-identical output, dated from the release, never from the clock.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from generator import build
+from generator.output.write import write_changed_files, write_files
 from generator.pages.context import long_date
 from generator.problems import DataError
 from tests.fixture_sites import PACKAGES, build_fixture, snapshot
@@ -118,3 +120,27 @@ def test_dates_come_from_the_release_not_the_clock(built) -> None:
             text = data.decode("utf-8", errors="replace")
             assert today.isoformat() not in text, name
             assert long_date(today) not in text, name
+
+
+@pytest.mark.parametrize("path", [
+    "../outside.html", "a/../../outside.html", "/tmp/outside.html", "downloads/..\\..\\x.zip",
+    "", "indicators/../../../outside/index.html",
+])
+@pytest.mark.parametrize("writer", [write_files, write_changed_files])
+def test_the_writer_refuses_a_path_that_leaves_its_folder(tmp_path: Path, path: str,
+                                                          writer: Callable[..., object]) -> None:
+    folder = tmp_path / "stage" / "docs"
+    folder.mkdir(parents=True)
+    with pytest.raises(DataError) as raised:
+        writer(folder, {"index.md": "fine", path: "not written"})
+    assert [p.rule for p in raised.value.problems] == ["path-outside"]
+    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    assert written == ["stage", "stage/docs"], "nothing at all is written when one path is refused"
+
+
+@pytest.mark.parametrize("writer", [write_files, write_changed_files])
+def test_the_writer_keeps_ordinary_nested_paths(tmp_path: Path,
+                                                writer: Callable[..., object]) -> None:
+    writer(tmp_path, {"front-door/re-referrals/index.md": "a", "downloads/minimal.zip": b"z"})
+    assert (tmp_path / "front-door" / "re-referrals" / "index.md").read_text() == "a"
+    assert (tmp_path / "downloads" / "minimal.zip").read_bytes() == b"z"

@@ -408,6 +408,11 @@ def read_raw_package(folder: Path, cache: ReadCache | None = None
         if not isinstance(descriptor.get(key), str) or not descriptor.get(key):
             problems.append(Problem(where, None, key, f"the package has no {key}",
                                     CODES["descriptor-" + key].fix, "descriptor-" + key))
+    name = descriptor.get("name")
+    if isinstance(name, str) and name and not fmt.is_id(name):
+        # The name becomes the file name of the package's download.
+        problems.append(Problem(where, None, "name", f"the package name '{name}' is not an id",
+                                CODES["descriptor-name-id"].fix, "descriptor-name-id"))
     files = _resource_files(folder, where, descriptor, problems)
 
     stamps = {name: _stamp(path) for name, path in files.items()}

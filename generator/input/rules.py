@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from generator.input.load import RawPackage, Row
+from generator.model.format import is_id
 from generator.model.periods import Period, PeriodError, PeriodType, parse_canonical
 from generator.model.site import RATE_BASE, Frequency, Indicator, Package, Polarity, Unit
 from generator.problems import CODES, Problem
@@ -55,6 +56,11 @@ def _indicator_rules(raw: RawPackage, package: Package) -> Iterator[Problem]:
                 yield Problem(row.file, row.number, "priorities", f"unknown priority '{priority}'",
                               CODES["unknown-priority"].fix,
                               "unknown-priority")
+        for previous in indicator.previous_ids:
+            if not is_id(previous):
+                yield Problem(row.file, row.number, "previous_ids",
+                              f"'{previous}' is not an id", CODES["previous-id-invalid"].fix,
+                              "previous-id-invalid")
         if indicator.unit is Unit.PERCENTAGE and indicator.counts_people:
             yield Problem(row.file, row.number, "counts_people",
                           "a percentage is not a count of people",

@@ -8,6 +8,7 @@ schemas so a package's ``datapackage.json`` can embed them.
 from __future__ import annotations
 
 import copy
+import re
 from enum import StrEnum
 from typing import Any
 
@@ -27,6 +28,16 @@ from generator.model.site import (
 FORMAT_VERSION = "1.0"
 
 ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+_ID = re.compile(ID_PATTERN)
+
+
+def is_id(text: str) -> bool:
+    """Return True for an id: lower case letters and digits, in words joined by hyphens.
+
+    Ids and package names become folder and file names of the site, so this is also what keeps
+    a path from data inside the site (no ``/``, ``..`` or ``\\``).
+    """
+    return _ID.match(text) is not None
 LIST_SEPARATOR = ";"
 
 

@@ -12,13 +12,32 @@ import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+
+from generator.problems import CODES, DataError, Problem
+
+
+def inside(folder: Path, relative: str) -> Path:
+    """Return ``folder / relative``, or raise ``DataError`` if the path would leave the folder.
+
+    Paths are made from ids the checks have already refused when they hold anything but letters,
+    digits and hyphens; this is the writer's own guard, so that no mistake elsewhere can write
+    outside the staging folder.
+    """
+    parts = PurePosixPath(relative).parts
+    target = folder.joinpath(*parts)
+    if (not parts or PurePosixPath(relative).is_absolute() or ".." in parts or "\\" in relative
+            or not target.resolve().is_relative_to(folder.resolve())):
+        raise DataError([Problem(str(relative), None, "", "a generated file's path leads outside "
+                                 "the site's folder", CODES["path-outside"].fix, "path-outside")])
+    return target
 
 
 def write_files(folder: Path, files: Mapping[str, str | bytes]) -> None:
     """Write each relative path's content under ``folder`` (text as UTF-8 with LF endings)."""
+    targets = {relative: inside(folder, relative) for relative in files}  # refuse before writing
     for relative, content in sorted(files.items()):
-        target = folder / relative
+        target = targets[relative]
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             target.write_bytes(content)
@@ -55,8 +74,9 @@ def write_changed_files(folder: Path, files: Mapping[str, str | bytes]) -> list[
     changed = []
     wanted = {relative: content.encode("utf-8") if isinstance(content, str) else content
               for relative, content in files.items()}
+    targets = {relative: inside(folder, relative) for relative in wanted}  # refuse before writing
     for relative, content in sorted(wanted.items()):
-        target = folder / relative
+        target = targets[relative]
         if target.is_file() and target.read_bytes() == content:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
