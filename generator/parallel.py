@@ -24,7 +24,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from generator.problems import DataError, Problem
+from generator.problems import CODES, DataError, Problem
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -48,8 +48,7 @@ def workers() -> int:
         except ValueError:
             raise DataError([Problem(
                 WORKERS_VARIABLE, None, "", f"the environment variable {WORKERS_VARIABLE} is "
-                f"'{asked}', not a whole number", "Set it to the number of processes the build "
-                "may use (1 for one), or unset it.", "workers-setting")]) from None
+                f"'{asked}', not a whole number", CODES["workers-setting"].fix, "workers-setting")]) from None
     if not sys.platform.startswith("linux") or threading.active_count() > 1:
         return 1  # macOS has fork but its system libraries are not safe to fork; Windows has none
     return min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")

@@ -15,7 +15,7 @@ import yaml
 
 from generator.input.config import load_schema, schema_problems
 from generator.pages.colours import colour_problems
-from generator.problems import DataError, Problem, sort_problems
+from generator.problems import CODES, DataError, Problem, sort_problems
 
 SCHEMA = load_schema("settings")
 SETTINGS_DOCS = "docs/site-settings.md"
@@ -83,13 +83,13 @@ def _read(config_file: Path, where: str) -> Any:
         return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
     except FileNotFoundError:
         raise DataError([Problem(where, None, "", "the site settings file does not exist",
-                                 "Run the command from the project folder, or pass --config.",
+                                 CODES["settings-missing"].fix,
                                  "settings-missing")]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise DataError([Problem(where, mark.line + 1 if mark else None, "",
                                  f"mkdocs.yml is not valid YAML: {error}",
-                                 "Fix the indentation or quoting.", "settings-yaml")]) from None
+                                 CODES["settings-yaml"].fix, "settings-yaml")]) from None
 
 
 def settings_problems(config: Any, where: str) -> list[Problem]:
@@ -103,7 +103,7 @@ def settings_problems(config: Any, where: str) -> list[Problem]:
         colours = colours.get(key) if isinstance(colours, dict) else None
     return sort_problems(problems + [
         Problem(where, None, "extra.generator.colours", sentence,
-                "Choose a darker colour: check it with a contrast checker against white.",
+                CODES["settings-colour"].fix,
                 "settings-colour") for sentence in colour_problems(colours or {})])
 
 

@@ -222,3 +222,18 @@ def write_table() -> None:
 
 if __name__ == "__main__":
     write_table()
+
+
+def test_a_fix_the_catalogue_holds_is_taken_from_it() -> None:
+    """A Problem whose fix is its code's catalogue fix reads it from CODES instead of copying it."""
+    copies = []
+    for path in sorted((ROOT / "generator").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Problem":
+                rule = _rule(node)
+                fix = node.args[4] if len(node.args) > 4 else next(
+                    (k.value for k in node.keywords if k.arg == "fix"), None)
+                if (isinstance(rule, ast.Constant) and rule.value in CODES
+                        and isinstance(fix, ast.Constant) and fix.value == CODES[rule.value].fix):
+                    copies.append(f"{path.relative_to(ROOT)}:{node.lineno} ({rule.value})")
+    assert copies == [], "use CODES[code].fix: " + ", ".join(copies)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.problems import DataError, Problem
+from generator.problems import CODES, DataError, Problem
 
 COUNCILS_FILE = Path(__file__).resolve().parent / "mappings" / "councils.csv"
 
@@ -82,7 +82,7 @@ def read_neighbours(path: Path) -> dict[str, tuple[str, ...]]:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - any reader failure becomes a problem report
         raise DataError([Problem(file, None, "", f"the statistical neighbours file could not be "
-                                 f"read: {error}", "Give DfE's statistical neighbours .xlsx file.",
+                                 f"read: {error}", CODES["neighbours-unreadable"].fix,
                                  "neighbours-unreadable")]) from None
     sheet = workbook.worksheets[0]
     header: list[str] | None = None
@@ -103,7 +103,7 @@ def read_neighbours(path: Path) -> dict[str, tuple[str, ...]]:
     if header is None or not columns:
         raise DataError([Problem(file, None, "LA num", "unknown statistical neighbours layout: no "
                                  "header row starting 'LA num' with SN1 to SN10 columns",
-                                 "Give DfE's statistical neighbours workbook as published.",
+                                 CODES["neighbours-layout"].fix,
                                  "neighbours-layout")])
     return neighbours
 

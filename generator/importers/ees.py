@@ -17,7 +17,7 @@ from generator.importers.package import COUNCIL, Area, Figure
 from generator.importers.published import TIME_IDENTIFIERS, CellError, dfe_period, read_cell
 from generator.model.periods import PeriodError
 from generator.model.site import AreaType
-from generator.problems import Problem
+from generator.problems import CODES, Problem
 
 GEOGRAPHY_COLUMNS = ("time_period", "time_identifier", "geographic_level", "country_code",
                      "region_code", "region_name", "old_la_code", "new_la_code", "la_name")
@@ -66,14 +66,14 @@ def _period(row: dict[str, str], item: IndicatorMapping, file: str, number: int,
         problems.append(Problem(file, number, "time_identifier",
                                 f"'{identifier}' periods cannot be read as "
                                 f"{item.period_type.value} for '{item.id}'",
-                                "Correct the indicator's period_type in the mapping.",
+                                CODES["ees-time-identifier"].fix,
                                 "ees-time-identifier"))
         return None
     try:
         return dfe_period(row["time_period"], item.period_type, item.period_end).code
     except PeriodError as error:
         problems.append(Problem(file, number, "time_period", str(error),
-                                "Check the file is DfE's tidy CSV as published.", "ees-period"))
+                                CODES["ees-period"].fix, "ees-period"))
         return None
 
 
@@ -83,7 +83,7 @@ def _cell(row: dict[str, str], column: str, file: str, number: int,
         return read_cell(row[column]).value
     except CellError as error:
         problems.append(Problem(file, number, column, str(error),
-                                "Check the file is DfE's CSV as published.", "ees-cell"))
+                                CODES["ees-cell"].fix, "ees-cell"))
         return None
 
 
@@ -100,8 +100,7 @@ def read_ees_file(path: Path, entries: list[IndicatorMapping], council: Council,
         if missing_geo:
             problems.append(Problem(file, 1, missing_geo[0], "unknown file layout: this is not a "
                                     "DfE tidy CSV (no " + ", ".join(missing_geo) + " column)",
-                                    "Give the CSV files as downloaded from explore education "
-                                    "statistics, or import LAIT files with import-lait.",
+                                    CODES["ees-layout"].fix,
                                     "ees-layout"))
             return []
         usable = []
@@ -110,8 +109,7 @@ def read_ees_file(path: Path, entries: list[IndicatorMapping], council: Council,
             absent = [name for name in item.ees.columns() if name not in header]
             for name in absent:
                 problems.append(Problem(file, 1, name, f"column '{name}' needed by '{item.id}' is "
-                                        "missing", "DfE may have renamed it: correct the "
-                                        "indicator's ees section in the mapping.",
+                                        "missing", CODES["ees-missing-column"].fix,
                                         "ees-missing-column"))
             if not absent:
                 usable.append(item)
@@ -133,15 +131,14 @@ def read_ees_file(path: Path, entries: list[IndicatorMapping], council: Council,
                 if key in seen:
                     problems.append(Problem(file, number, source.value, f"'{item.id}' has more "
                                             f"than one row for {area.name}, {period} (also row "
-                                            f"{seen[key]})", "Add filters to the indicator's ees "
-                                            "section so one row matches.", "ees-duplicate"))
+                                            f"{seen[key]})", CODES["ees-duplicate"].fix, "ees-duplicate"))
                     continue
                 seen[key] = number
                 try:
                     cell = read_cell(row[source.value])
                 except CellError as error:
                     problems.append(Problem(file, number, source.value, str(error),
-                                            "Check the file is DfE's CSV as published.",
+                                            CODES["ees-cell"].fix,
                                             "ees-cell"))
                     continue
                 numerator = (_cell(row, source.numerator_column, file, number, problems)
@@ -162,15 +159,14 @@ def read_ees(paths: Iterable[Path], mapping: Mapping, council: Council, neighbou
     for path in named + found:
         if not path.is_file():
             problems.append(Problem(str(path), None, "", "the file does not exist",
-                                    "Check the path.", "source-missing"))
+                                    CODES["source-missing"].fix, "source-missing"))
             continue
         entries = _entries(path, mapping)
         if not entries:
             if path in named:
                 problems.append(Problem(str(path), None, "", "unknown file layout: no indicator "
                                         "in the mapping uses this file",
-                                        "Leave the file out, or add an indicator with an ees "
-                                        "section whose file pattern matches its name.",
+                                        CODES["ees-unmapped"].fix,
                                         "ees-unmapped"))
             continue
         figures.extend(read_ees_file(path, entries, council, neighbours, problems))

@@ -15,7 +15,7 @@ from generator.importers.package import COUNCIL, Area, Figure
 from generator.importers.published import CellError, dfe_period, read_lait_cell
 from generator.model.periods import PeriodError
 from generator.model.site import AreaType
-from generator.problems import Problem
+from generator.problems import CODES, Problem
 
 COLUMNS = ("Short Desc", "Years", "LA and Regions", "Values", "LA Number")
 ENGLAND_NUMBER = "970"
@@ -47,20 +47,19 @@ def read_table(path: Path, problems: list[Problem]) -> list[dict[str, object]] |
         else:
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except FileNotFoundError:
-        problems.append(Problem(file, None, "", "the file does not exist", "Check the path.",
+        problems.append(Problem(file, None, "", "the file does not exist", CODES["source-missing"].fix,
                                 "source-missing"))
         return None
     except Exception as error:  # noqa: BLE001 - any reader failure becomes a problem report
         problems.append(Problem(file, None, "", f"the file could not be read: {error}",
-                                "Give LAIT's long file as .parquet or .csv.", "lait-unreadable"))
+                                CODES["lait-unreadable"].fix, "lait-unreadable"))
         return None
     frame.columns = [str(name).strip() for name in frame.columns]
     absent = [name for name in COLUMNS if name not in frame.columns]
     if absent:
         problems.append(Problem(file, 1, absent[0], "unknown file layout: this is not LAIT's long "
                                 "file (no " + ", ".join(absent) + " column)",
-                                "Give LAIT's long-format file, or import tidy CSVs with "
-                                "import-ees.", "lait-layout"))
+                                CODES["lait-layout"].fix, "lait-layout"))
         return None
     return frame[list(COLUMNS)].astype(object).to_dict("records")
 
@@ -108,7 +107,7 @@ def read_lait(path: Path, mapping: Mapping, council: Council, neighbours: dict[s
             cell = read_lait_cell(None if row["Values"] is None else str(row["Values"]), places)
         except CellError as error:
             problems.append(Problem(file, number, "Values", str(error),
-                                    "Check the file is LAIT's as published.", "lait-cell"))
+                                    CODES["lait-cell"].fix, "lait-cell"))
             continue
         figures.append(Figure(item.id, period, area, cell, file=file, row=number))
     return figures

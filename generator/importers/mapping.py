@@ -16,7 +16,7 @@ import yaml  # type: ignore[import-untyped]
 from generator.input.config import key_path, load_schema, schema_problems
 from generator.model.periods import PeriodType
 from generator.model.site import Frequency, Polarity, Unit
-from generator.problems import Problem, sort_problems
+from generator.problems import CODES, Problem, sort_problems
 
 SHIPPED_MAPPING = Path(__file__).resolve().parent / "mappings" / "dfe.yml"
 
@@ -90,13 +90,13 @@ def _read(path: Path) -> tuple[Any, list[Problem]]:
         return yaml.safe_load(path.read_text(encoding="utf-8-sig")), []
     except FileNotFoundError:
         return None, [Problem(file, None, "", "the mapping file does not exist",
-                              "Check the --mapping path, or leave it out to use the shipped one.",
+                              CODES["mapping-missing"].fix,
                               "mapping-missing")]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return None, [Problem(file, mark.line + 1 if mark else None, "",
                               f"the mapping is not valid YAML: {error}",
-                              "Fix the YAML (indentation and colons are the usual cause).",
+                              CODES["mapping-yaml"].fix,
                               "mapping-yaml")]
 
 
@@ -121,18 +121,18 @@ def _cross_problems(data: Any, file: str) -> list[Problem]:
         if isinstance(area, str) and area not in areas:
             problems.append(Problem(file, None, where + ".service_area",
                                     f"unknown service area '{area}'",
-                                    "Use an id listed under service_areas.",
+                                    CODES["mapping-service-area"].fix,
                                     "mapping-service-area"))
         kind = item.get("period_type")
         if kind in ("snapshot", "rolling_12_months") and "period_end" not in item:
             problems.append(Problem(file, None, where + ".period_end",
                                     f"a {kind} indicator needs period_end",
-                                    "Give the day of the year as MM-DD (03-31) or the month as MM.",
+                                    CODES["mapping-period-end"].fix,
                                     "mapping-period-end"))
     ids = [item.get("id") for _, item in _listed(data, "indicators")]
     for duplicate in sorted({i for i in ids if isinstance(i, str) and ids.count(i) > 1}):
         problems.append(Problem(file, None, "indicators", f"id '{duplicate}' is used twice",
-                                "Give each indicator its own id.", "mapping-duplicate"))
+                                CODES["mapping-duplicate"].fix, "mapping-duplicate"))
     return problems
 
 

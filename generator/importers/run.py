@@ -18,7 +18,7 @@ from generator.importers.mapping import SHIPPED_MAPPING, Mapping, read_mapping
 from generator.importers.package import COUNCIL, Figure, PackageContent, assemble
 from generator.importers.writer import write_package
 from generator.model.site import Release, ReleaseStatus
-from generator.problems import DataError, Problem
+from generator.problems import CODES, DataError, Problem
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,7 @@ def _duplicates(figures: list[Figure]) -> list[Problem]:
             problems.append(Problem(figure.file, figure.row or None, "",
                                     f"'{figure.indicator_id}' has two figures for "
                                     f"{figure.area.name}, {figure.period} (also {first.file} row "
-                                    f"{first.row})", "Give each file once, or add filters in the "
-                                    "mapping so one row matches.", "import-duplicate"))
+                                    f"{first.row})", CODES["import-duplicate"].fix, "import-duplicate"))
         else:
             seen[key] = figure
     return problems
@@ -80,7 +79,7 @@ def _inputs(options: ImportOptions) -> tuple[Mapping, Council, dict[str, Council
             raise DataError([Problem(str(options.neighbours), None, "LA num",
                                      f"{council.name} ({council.old_code}) is not in the "
                                      "statistical neighbours file",
-                                     "Give DfE's current statistical neighbours file.",
+                                     CODES["neighbours-council"].fix,
                                      "neighbours-council")])
         group = {code: by_code.get(code, Council(code, code, code, "", ""))
                  for code in table[council.old_code]}
@@ -108,9 +107,7 @@ def import_package(kind: str, sources: Sequence[Path], options: ImportOptions) -
                                 f"the files hold no rows for {council.name} ({council.old_code}, "
                                 f"{council.gss_code})" + ("" if figures else
                                                           " nor for any mapped indicator"),
-                                "DfE publishes every council's figures; check you downloaded the "
-                                "national files (not a filtered extract) and that they are the "
-                                "ones the mapping names.", "council-absent"))
+                                CODES["council-absent"].fix, "council-absent"))
     if problems:
         raise DataError(problems)
     source_note = ("Imported from the Department for Education's published "

@@ -13,7 +13,7 @@ from typing import Any
 from mkdocs.plugins import BasePlugin
 
 from generator.output.write import strip_indentation
-from generator.problems import DataError, Problem
+from generator.problems import CODES, DataError, Problem
 from generator.settings import Settings
 
 #: Material's release selector and "not the latest" banner, on for builds deployed with mike.
@@ -97,7 +97,7 @@ def run_mkdocs(settings: Settings, docs_dir: Path, site_dir: Path, nav: list[Any
     except (Abort, ConfigurationError) as error:
         raise DataError([Problem(str(settings.config_file.name), None, "",
                                  f"MkDocs could not build the site: {error}",
-                                 "Read the MkDocs warnings above; the previous site is unchanged.",
+                                 CODES["mkdocs"].fix,
                                  "mkdocs")]) from None
     return tidy.seconds
 
