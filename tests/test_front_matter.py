@@ -155,3 +155,44 @@ def test_no_title_payload_runs_in_chromium(built: tuple[str, Path], browser: Bro
                 assert page.title().startswith(prefix + _shown(title + payload)), page.title()
         finally:
             context.close()
+
+
+# The contact setting is written by whoever runs the site, and may be Markdown (a mailto link);
+# it is sanitised like the officers' Markdown fields, so a link can only go somewhere safe.
+CONTACTS = [
+    ("the performance team", "contact the performance team."),
+    ("[performance@example.org](mailto:performance@example.org)",
+     'contact <a href="mailto:performance@example.org" rel="noopener noreferrer">'
+     'performance@example.org</a>.'),
+    ("[us](javascript:alert(1))", "contact &#91;us&#93;(javascript:alert(1))."),
+    ('<img src=x onerror="alert(1)">', 'contact &lt;img src=x onerror="alert(1)"&gt;.'),
+]
+
+
+@pytest.mark.parametrize(("contact", "written"), CONTACTS, ids=[c for c, _ in CONTACTS])
+def test_the_contact_setting_is_safe_markdown(contact: str, written: str) -> None:
+    from generator.analysis.disclosure import protect
+    from generator.build import generate
+    from generator.input.check import load_site
+    from generator.pages.context import SiteContext
+
+    site = protect(load_site([PACKAGES / "minimal"]), 5)
+    context = SiteContext(council="Testshire Council", site_url="https://example.org/",
+                          demonstration=True, threshold=5, contact=contact)
+    page = str(generate(site, context)["accessibility/index.md"])
+    assert written in page
+    assert "[us](javascript" not in page and 'href="javascript' not in page
+
+
+def test_a_contact_link_to_a_refused_scheme_is_not_a_link_on_the_built_page(tmp_path: Path) -> None:
+    import dataclasses
+
+    from generator.build import build_site
+    from tests.fixture_sites import fixture_settings
+
+    settings = dataclasses.replace(fixture_settings("minimal"),
+                                   contact="[us](javascript:window.__pwned=1)")
+    build_site(settings, site_dir=tmp_path / "site", docs_dir=tmp_path / "docs")
+    page = (tmp_path / "site" / "accessibility" / "index.html").read_text(encoding="utf-8")
+    assert "contact [us](javascript:window.__pwned=1)." in html.unescape(page)
+    assert 'href="javascript' not in page

@@ -51,11 +51,16 @@ def markdown(text: str) -> Markup:
 
 
 def markdown_inline(text: str) -> Markup:
-    """Return Markdown rendered like ``markdown`` but without the wrapping paragraph."""
+    """Return Markdown rendered like ``markdown`` but without the wrapping paragraph.
+
+    The result sits inside a Markdown paragraph that MkDocs renders again, so square brackets
+    that were left as text (a link to a refused scheme, such as ``[x](javascript:...)``) are
+    written as character references, which the second pass cannot turn into a link.
+    """
     value = str(markdown(text))
     if value.startswith("<p>") and value.endswith("</p>") and value.count("<p>") == 1:
         value = value[3:-4]
-    return Markup(value)
+    return Markup(value.replace("[", "&#91;").replace("]", "&#93;"))
 
 
 def script_json(value: Any) -> Markup:
