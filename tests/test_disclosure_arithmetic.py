@@ -132,6 +132,10 @@ def _cells(data: IndicatorData) -> dict[str, float | str | None]:
     # a total known only by its sum (equal to the others), smaller than nothing else
     (Unit.COUNT, True, [("A", 4), ("B", 10), ("C", 11), ("Everyone", 25)],
      {"A": C, "B": C, "C": 11, "Everyone": 25}),
+    # a part named like a total, and the only other part: hidden, as it may be a part after all
+    (Unit.COUNT, True, [("A", 4), ("All other reasons", 50)], {"A": C, "All other reasons": C}),
+    # a total and one small part: the total is small too
+    (Unit.COUNT, True, [("A", 4), ("Total", 4)], {"A": C, "Total": C}),
     # already two hidden: nothing more
     (Unit.COUNT, True, [("A", 2), ("B", 3), ("C", 50)], {"A": C, "B": C, "C": 50}),
     # hidden in the data counts as hidden

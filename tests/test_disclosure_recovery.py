@@ -4,8 +4,9 @@ The ``disclosure-attacks`` fixture plants a small count in each attack shape: a 
 rate with its denominator but no numerator, the complement of a percentage, a rate's breakdown,
 a second breakdown of the same children, a total named "All children", a total published only
 by the earlier release, and a secondary choice that moves between releases. The previous
-release (``disclosure-attacks-previous``) is built and published first; its downloads are read
-back as ``perfsite publish`` reads them, and the current release is built against it.
+release (``tests/fixtures/releases/disclosure-attacks-previous``, kept out of ``packages/`` as
+its ids repeat) is built first; its downloads are read back as ``perfsite publish`` reads them,
+and the current release is built against it.
 
 The attacker reads every HTML page's tables and sentences, the chart data, the CSV and JSON
 downloads, the ZIP's CSVs, the search index and What changed, of both releases, and works out
@@ -40,7 +41,8 @@ from generator.settings import DEFAULT_THRESHOLD
 from tests.fixture_sites import PACKAGES, fixture_settings, site_files
 from tests.test_disclosure import CHART_DATA, _table_rows
 
-CURRENT, PREVIOUS = PACKAGES / "disclosure-attacks", PACKAGES / "disclosure-attacks-previous"
+CURRENT = PACKAGES / "disclosure-attacks"
+PREVIOUS = PACKAGES.parent / "releases" / "disclosure-attacks-previous"
 SCALE = {"at-share": 100, "at-rate": 10_000, "at-starts": None}
 
 # (attack shape, indicator, period, (dimension, category) of a breakdown or None, planted count)

@@ -23,9 +23,10 @@ reading it (docs/methodology-analysis.md, "Disclosure control", says the same fo
   observation, a category called anything, another breakdown, an earlier release): in every
   (indicator, period, dimension) group with a hidden category, at least two of the categories
   that add up to the whole are hidden, choosing the smallest others. A category that is the
-  whole (named "Total" or "All ...", or equal to the sum of the others) is never the second
-  one: hiding it leaves the part it hides open to subtraction from the total published
-  elsewhere.
+  whole (named "Total" or "All ...", or equal to the sum of the others) is not counted as one of
+  the two and is chosen last: hiding it leaves the one hidden part open to subtraction from the
+  total published elsewhere. It is hidden only when no other category is left, in case it is a
+  part after all ("All other reasons").
 - Across releases: what an earlier release hid stays hidden for the same period, and a
   breakdown's second hidden category is chosen among those whose figure the earlier release did
   not publish when there is one, so the earlier release's figures cannot unlock this one's. What
@@ -137,13 +138,16 @@ def _protect_group(group: list[BreakdownValue], threshold: int, hidden_before: s
              or key(row) in hidden_before else row for row in group]
     if not any(row.missing is Missing.CONFIDENTIAL for row in cells):
         return cells
-    parts = [i for i in range(len(cells)) if i not in whole]
-    hidden = sum(1 for i in parts if cells[i].missing is Missing.CONFIDENTIAL)
-    # Smallest first, so the least is hidden; figures an earlier release published last, as
-    # hiding them now hides nothing; zeros last of all (they hide little, but something).
+    hidden = sum(1 for i, row in enumerate(cells)
+                 if i not in whole and row.missing is Missing.CONFIDENTIAL)
+    # Smallest first, so the least is hidden; figures an earlier release published later, as
+    # hiding them now hides nothing; zeros later still (they hide little, but something). A
+    # total comes last of all: hiding it leaves the one hidden part open to the total published
+    # elsewhere, so it is taken only when nothing else is left, in case it is a part after all
+    # ("All other reasons").
     candidates = sorted(
-        (i for i in parts if (cells[i].value or 0) > 0 or cells[i].value == 0),
-        key=lambda i: (_same(public_before.get(key(cells[i])), cells[i].value),
+        (i for i, row in enumerate(cells) if row.value is not None and row.value >= 0),
+        key=lambda i: (i in whole, _same(public_before.get(key(cells[i])), cells[i].value),
                        cells[i].value == 0, cells[i].value or 0, cells[i].category))
     for i in candidates[:max(0, 2 - hidden)]:
         cells[i] = _hide(cells[i])
