@@ -225,6 +225,11 @@ NEUTRALISED = [
     ("-3.2", "-3.2"),
     ("-12", "-12"),
     ("-1.5e-07", "-1.5e-07"),
+    ("-1e+20", "-1e+20"),
+    (" -3.2", "' -3.2"),
+    ("-3.2x", "'-3.2x"),
+    ("-3.", "'-3."),
+    ("-3.2,4", "'-3.2,4"),
     # A Markdown list item is what check lets through in a Markdown field.
     ("- Audit in July.", "- Audit in July."),
     ("Audit in July.", "Audit in July."),

@@ -20,7 +20,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 # How the downloads write a number (``f"{value:.10g}"``): a negative number is data, not a
 # formula, and stays as it is.
-_NUMBER = re.compile(r"-?\d+(\.\d+)?(e[-+]\d+)?")
+UNSIGNED_NUMBER = r"\d+(?:\.\d+)?(?:e[-+]\d+)?"
+_NUMBER = re.compile("-?" + UNSIGNED_NUMBER)
 _LIST_ITEM = re.compile(r"- \S")
 
 

@@ -19,7 +19,7 @@ from operator import attrgetter
 from typing import Any
 
 from generator.model import format as fmt
-from generator.model.formulas import neutralise
+from generator.model.formulas import UNSIGNED_NUMBER, neutralise
 from generator.model.periods import Period
 from generator.model.site import IndicatorData, Package, Release
 
@@ -65,11 +65,14 @@ def _cell(value: Any) -> Any:
 RESOURCE_COLUMNS = {name: fmt.field_names(name) for name in fmt.SCHEMAS}
 
 
-# Where a cell of written CSV text may start with a formula character: at the start of a line
-# or after a comma, an unquoted cell (which holds no line feed) or a quoted one, after any
-# whitespace. Finding none (and no carriage return) means no cell needs the careful writer; a
-# hit (a negative number, say) only means the rows are written again, cell by cell.
-_MAYBE_FORMULA = re.compile(r'(?:^|,)(?:[^\S\n]*[-=+@\t\r]|"\s*[-=+@\t\r])', re.MULTILINE)
+# Where a cell of the written CSV text may start with a formula character: after a comma or a
+# line feed (the first cell of the text is the header's), an unquoted cell (which holds no line
+# feed) that starts with one, with "-" that does not begin a number, or with whitespace before
+# one; or a quoted cell that starts with one after any whitespace. Finding none (and no
+# carriage return) means no cell needs the careful writer; a hit only means the rows are
+# written again, cell by cell.
+_MAYBE_FORMULA = re.compile(r'[,\n](?:[=+@\t\r]|-(?!' + UNSIGNED_NUMBER + r'[,\n])'
+                            r'|[^\S\n]+[-=+@\t\r]|"\s*[-=+@\t\r])')
 
 
 def _write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
