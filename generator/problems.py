@@ -242,6 +242,11 @@ CATALOGUE: tuple[Code, ...] = (
          "end).", "Swap expected_low and expected_high."),
     Code("target-range", _R, "A percentage target is outside 0 to 100.",
          "Write the target as a percentage between 0 and 100."),
+    Code("text-formula", _R, "A text cell starts with =, +, -, @, a tab or a carriage return, "
+         "so a spreadsheet opening the downloads would run it as a formula.",
+         "Start the text with a word or a number; spreadsheet programs run text that starts with "
+         "= + - @ as a formula. In a Markdown field a list may start with '- ' (a hyphen and a "
+         "space)."),
     Code("foreign-key", _X, "An id is not in the table it refers to (such as an unknown "
          "indicator or service area).", "Use an id that exists in the referenced table, or add "
          "it there.", frictionless=True),
