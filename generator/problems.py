@@ -245,8 +245,7 @@ CATALOGUE: tuple[Code, ...] = (
     Code("text-formula", _R, "A text cell starts with =, +, -, @, a tab or a carriage return, "
          "so a spreadsheet opening the downloads would run it as a formula.",
          "Start the text with a word or a number; spreadsheet programs run text that starts with "
-         "= + - @ as a formula. In a Markdown field a list may start with '- ' (a hyphen and a "
-         "space)."),
+         "= + - @ as a formula. Start a Markdown list's items with '* ', not '- '."),
     Code("foreign-key", _X, "An id is not in the table it refers to (such as an unknown "
          "indicator or service area).", "Use an id that exists in the referenced table, or add "
          "it there.", frictionless=True),

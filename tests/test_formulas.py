@@ -39,7 +39,7 @@ STARTS = {"equals": "=", "plus": "+", "minus": "-", "at": "@", "tab": "\t", "ret
 # The minimal package has no ratings table: this one is valid (re-referrals has a target and an
 # observation for the period).
 RATINGS = "indicator_id,period,rating,reason\nre-referrals,2024-25-Q1,amber,Two sibling groups.\n"
-TEXT_FIELDS = [(resource, name) for resource in fmt.SCHEMAS for name, _ in _text_fields(resource)]
+TEXT_FIELDS = [(resource, name) for resource in fmt.SCHEMAS for name in _text_fields(resource)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -99,7 +99,7 @@ def _poisoned(folder: Path, start: str, excel: bool) -> None:
     _with_ratings(folder)
     for resource in fmt.SCHEMAS:
         rows = _read(folder / f"{resource}.csv")
-        for name, _ in _text_fields(resource):
+        for name in _text_fields(resource):
             column = rows[0].index(name)
             rows[1][column] = f"{start}SUM(1,2) {rows[1][column]}".rstrip()
         if excel:
@@ -170,11 +170,12 @@ def _check_with(tmp_path: Path, file: str, old: str, new: str) -> list[Problem]:
     ("comparators.csv", "cla-rate,2023-03-31,england,E92000001,England,70,",
      "cla-rate,2023-03-31,england,E92000001,England,-3.2,", None),
     ("targets.csv", ",,55,75,", ",,-5,75,", None),
-    # A Markdown list item ('- ' and a word) may start a Markdown field...
-    ("commentary.csv", "Audit of closed cases in July.", '"- Audit in July.\n- Review."', None),
+    # A Markdown list starts '* ': one starting '- ' is refused (Excel runs "- cmd|..." too).
+    ("commentary.csv", "Audit of closed cases in July.", '"* Audit in July.\n* Review."', None),
+    ("commentary.csv", "Audit of closed cases in July.", '"- Audit in July.\n- Review."',
+     "text-formula"),
     ("indicators.csv", "Quarterly figures are for the three months only.",
-     "- Quarterly figures only.", None),
-    # ...but not other text, and not without its space.
+     "- Quarterly figures only.", "text-formula"),
     ("commentary.csv", "Audit of closed cases in July.", "-Audit in July.", "text-formula"),
     ("commentary.csv", "Audit of closed cases in July.", "+ Audit in July.", "text-formula"),
     ("commentary.csv", "Head of Service", "- Head of Service", "text-formula"),
@@ -230,8 +231,9 @@ NEUTRALISED = [
     ("-3.2x", "'-3.2x"),
     ("-3.", "'-3."),
     ("-3.2,4", "'-3.2,4"),
-    # A Markdown list item is what check lets through in a Markdown field.
-    ("- Audit in July.", "- Audit in July."),
+    # A Markdown list item starting '- ' is neutralised like any other text (check refuses it).
+    ("- Audit in July.", "'- Audit in July."),
+    ("* Audit in July.", "* Audit in July."),
     ("Audit in July.", "Audit in July."),
     ("a=b", "a=b"),
     ("", ""),
@@ -306,13 +308,11 @@ def _site_csvs(site: Path) -> list[tuple[str, list[str], str]]:
     return found
 
 
-def _text_columns(columns: list[str], where: str) -> dict[str, bool]:
-    """Return each text column of a download, with whether it is Markdown."""
+def _text_columns(columns: list[str], where: str) -> list[str]:
+    """Return the text columns of a download."""
     if "!" not in where:
-        return {name: False for name in columns if name not in ("value", "numerator",
-                                                                "denominator")}
-    resource = Path(where).stem
-    return dict(_text_fields(resource))
+        return [name for name in columns if name not in ("value", "numerator", "denominator")]
+    return _text_fields(Path(where).stem)
 
 
 def test_no_csv_in_the_example_site_holds_a_formula(example_site: Path) -> None:
@@ -324,9 +324,9 @@ def test_no_csv_in_the_example_site_holds_a_formula(example_site: Path) -> None:
         assert rows and list(rows[0]) == columns, where
         texts = _text_columns(columns, where)
         for number, row in enumerate(rows, start=2):
-            for name, markdown in texts.items():
+            for name in texts:
                 cell = row[name]
-                if runs_as_formula(cell) and not (markdown and cell.startswith("- ")):
+                if runs_as_formula(cell):
                     formulas.append((where, number, name, cell))
     assert formulas == []
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from generator.input.load import RawPackage, Row
 from generator.model import format as fmt
-from generator.model.formulas import is_list_item, runs_as_formula
+from generator.model.formulas import runs_as_formula
 from generator.problems import CODES, Problem
 
 _QUOTED = 30  # characters of the cell quoted in the message
@@ -21,15 +21,14 @@ _STARTS = {"=": "an equals sign (=)", "+": "a plus sign (+)", "-": "a minus sign
            "@": "an at sign (@)", "\t": "a tab", "\r": "a carriage return"}
 
 
-def _text_fields(resource: str) -> list[tuple[str, bool]]:
-    """Return the free-text fields of a table, each with whether it is Markdown.
+def _text_fields(resource: str) -> list[str]:
+    """Return the free-text fields of a table.
 
     Fields with allowed values, a pattern (ids, flags) or a format (an address) are left out:
     their rules already refuse anything starting with these characters, and one mistake is
     reported once.
     """
-    markdown = fmt.MARKDOWN_FIELDS.get(resource, ())
-    return [(field["name"], field["name"] in markdown) for field in fmt.SCHEMAS[resource]["fields"]
+    return [field["name"] for field in fmt.SCHEMAS[resource]["fields"]
             if field["type"] == "string" and "format" not in field
             and not {"enum", "pattern"} & set(field.get("constraints", {}))]
 
@@ -48,20 +47,19 @@ def _problem(row: Row, name: str, text: str) -> Problem:
                    "would run it as a formula", CODES["text-formula"].fix, "text-formula")
 
 
-def _refused(text: object, markdown: bool) -> bool:
-    return (isinstance(text, str) and runs_as_formula(text)
-            and not (markdown and is_list_item(text.lstrip(" "))))
+def _refused(text: object) -> bool:
+    return isinstance(text, str) and runs_as_formula(text)
 
 
 def formula_problems(raw: RawPackage) -> Iterator[Problem]:
     """Yield a problem for each text cell of the package that a spreadsheet would run."""
     for rows in (raw.rows, raw.rejected):
         for resource, table in rows.items():
-            for name, markdown in _text_fields(resource):
+            for name in _text_fields(resource):
                 # Each distinct text is judged once: a column repeats its ids, periods and
                 # names on many rows, and council-scale checks read tens of thousands.
                 refused = {text for text in {row.cells.get(name) for row in table}
-                           if _refused(text, markdown)}
+                           if _refused(text)}
                 for row in table if refused else ():
                     text = row.cells.get(name)
                     if isinstance(text, str) and text in refused:

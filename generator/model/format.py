@@ -247,11 +247,6 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     },
 }
 
-#: The Markdown fields of each table: the text may start with a list item, "- " (see
-#: ``model/formulas.py``).
-MARKDOWN_FIELDS = {"indicators": ("data_notes", "why_it_matters"),
-                   "commentary": ("commentary", "actions")}
-
 REQUIRED_RESOURCES = ("service_areas", "indicators", "observations", "releases")
 OPTIONAL_RESOURCES = tuple(name for name in SCHEMAS if name not in REQUIRED_RESOURCES)
 

@@ -7,8 +7,8 @@ reader's computer (OWASP, "CSV injection"). So ``check`` refuses such text
 (``input/formulas.py``) and, in depth, every CSV the site writes passes each cell through
 ``neutralise``.
 
-One exception keeps the documented Markdown lists working: in a Markdown field a text may start
-with a list item, ``- `` (a hyphen and a space). docs/data-package.md says so.
+There is no exception for a Markdown list starting ``- ``: Excel reads ``- cmd|...`` as a formula
+too. Markdown lists start ``* `` (docs/data-package.md says so).
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # formula, and stays as it is.
 UNSIGNED_NUMBER = r"\d+(?:\.\d+)?(?:e[-+]\d+)?"
 _NUMBER = re.compile("-?" + UNSIGNED_NUMBER)
-_LIST_ITEM = re.compile(r"- \S")
 
 
 def runs_as_formula(text: str) -> bool:
@@ -34,17 +33,11 @@ def runs_as_formula(text: str) -> bool:
     return text.startswith(FORMULA_STARTS) or text.lstrip().startswith(FORMULA_STARTS)
 
 
-def is_list_item(text: str) -> bool:
-    """Return True when Markdown text starts with a list item (``- `` and a word)."""
-    return _LIST_ITEM.match(text) is not None
-
-
 def neutralise(cell: str) -> str:
     """Return a CSV cell that no spreadsheet runs: a leading ``'`` when it could (OWASP).
 
-    Numbers, and Markdown list items (which ``check`` lets through in Markdown fields), are
-    left as they are, so a download holds exactly the checked data.
+    Numbers are left as they are, so a download holds exactly the checked data.
     """
-    if runs_as_formula(cell) and not _NUMBER.fullmatch(cell) and not is_list_item(cell):
+    if runs_as_formula(cell) and not _NUMBER.fullmatch(cell):
         return "'" + cell
     return cell
