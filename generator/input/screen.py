@@ -26,6 +26,8 @@ from typing import Any
 from frictionless import Resource
 from frictionless.resources import TableResource
 
+from generator.input.cells import outside_limits
+
 #: The typed cells of each table's valid rows, by resource name: what foreign keys may point at.
 Kept = Mapping[str, Sequence[Mapping[str, Any]]]
 
@@ -39,8 +41,8 @@ def _typed_column(read: Callable[[Any], tuple[Any, Any]], column: tuple[str, ...
     typed = {}
     for text in set(column):
         value, notes = read(text)
-        if notes:
-            raise _Doubt
+        if notes or outside_limits(value):
+            raise _Doubt  # Frictionless' pass reports it, with the text as written
         typed[text] = value
     return [typed[text] for text in column]
 
