@@ -253,7 +253,7 @@ CATALOGUE: tuple[Code, ...] = (
     Code("number-too-small", _R, "A number is not zero but closer to it than 0.000001, smaller "
          "than the site can show.", "Write 0, or the figure rounded to the indicator's decimal "
          "places."),
-    Code("date-window", _R, "A date or period is before 1900-01-01 or after 2200-12-31, outside "
+    Code("date-window", _R, "A date or period is before 1970-01-01 or after 2099-12-31, outside "
          "the dates the site publishes.", "Check the year (a missing or extra digit, or 0001 from "
          "an empty spreadsheet date, is the usual cause) and write the date as YYYY-MM-DD."),
     Code("foreign-key", _X, "An id is not in the table it refers to (such as an unknown "

@@ -56,8 +56,8 @@ def outside_limits(value: Any) -> bool:
 
 def _written(value: Any) -> str:
     """Return a cell as the officer wrote it: text as it is, a spreadsheet number as Excel shows it."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float) and value.is_integer() and abs(value) < LARGEST:
+        return str(int(value))  # Excel shows 64, not 64.0; and 1e+30, not thirty-one digits
     return str(value).strip() if not isinstance(value, date) else value.isoformat()
 
 

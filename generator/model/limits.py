@@ -15,10 +15,14 @@ Why these limits:
   budget is a few times 10^9 pounds.
 - **Zero, or at least 10^-6 from it.** The format shows at most three decimal places, so a
   smaller number cannot be shown; as a divisor it would make a quotient overflow to infinity.
-- **Dates from 1900-01-01 to 2200-12-31.** No indicator has figures from before 1900, and 2200
-  leaves room for long-range targets. Inside the window every later step (a year back for the
-  comparison, the 12 months a rolling period covers, the next financial year, a release's
-  timestamp) stays far from the ends of the calendar Python can represent (years 1 to 9999).
+- **Dates from 1970-01-01 to 2099-12-31.** The release date becomes the timestamp of every
+  file of the site (``SOURCE_DATE_EPOCH``), and the gzip files MkDocs writes hold only times from
+  1970 to early 2106 (a release dated 1900 crashed MkDocs). One window for every date is simpler
+  to explain than one for releases and another for periods, and it costs nothing real: the
+  indicators the site publishes start decades after 1970, and 2099 leaves room for long-range
+  targets. Inside the window every later step (a year back for the comparison, the 12 months a
+  rolling period covers, the next financial year) stays inside what both Python's calendar
+  (years 1 to 9999) and those timestamps can hold.
 """
 
 from __future__ import annotations
@@ -30,8 +34,8 @@ from enum import StrEnum
 
 LARGEST = 10**12
 SMALLEST = Decimal("0.000001")
-EARLIEST = date(1900, 1, 1)
-LATEST = date(2200, 12, 31)
+EARLIEST = date(1970, 1, 1)
+LATEST = date(2099, 12, 31)
 
 
 class NumberFault(StrEnum):
@@ -58,5 +62,5 @@ def number_fault(value: Decimal | float | int) -> NumberFault | None:
 
 
 def date_in_window(day: date) -> bool:
-    """Return whether a date is inside the window the site can publish (1900 to 2200)."""
+    """Return whether a date is inside the window the site can publish (1970 to 2099)."""
     return EARLIEST <= day <= LATEST

@@ -35,7 +35,7 @@ class PeriodError(ValueError):
 
 
 class PeriodOutOfRange(PeriodError):
-    """A period that is read, but starts before 1900 or ends after 2200 (model/limits.py)."""
+    """A period that is read, but starts before 1970 or ends after 2099 (model/limits.py)."""
 
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
