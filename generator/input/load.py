@@ -3,7 +3,8 @@
 Each package goes through three gates, and every problem from every gate is collected:
 1. the descriptor (``datapackage.json``) and the files it names;
 2. validation against the format's Table Schemas (types, constraints, keys): Frictionless,
-   or for a clean CSV table the quicker ``screen`` that uses Frictionless' cell readers;
+   or for a clean CSV table the quicker ``screen`` that uses Frictionless' cell readers; every
+   row Frictionless reads is also held to the limits on numbers and dates (``cells.py``);
 3. building the model (periods are read for each indicator's period type).
 Domain rules that need the whole model live in ``rules.py``.
 """

@@ -7,7 +7,8 @@ the screen cannot vouch for.
 
 The screen keeps Frictionless' meaning of every cell: Frictionless opens the file (encoding,
 CSV dialect, header) and each field's own Frictionless cell reader types each distinct text of
-its column once (missing values, type, pattern, enum, minimum, maximum, required). What the
+its column once (missing values, type, pattern, enum, minimum, maximum, required), and a
+number or date outside the format's limits (``cells.py``) is a doubt. What the
 screen does itself is what Frictionless does per row: the row width, blank rows, unique
 fields, primary keys and foreign keys.
 
