@@ -224,7 +224,8 @@ CATALOGUE: tuple[Code, ...] = (
          "neither.", "Fill in value, or leave it empty and put a symbol in 'missing'."),
     Code("percentage-range", _R, "A percentage is outside 0 to 100.",
          "Percentages are written as 0-100 (22.6, not 0.226 or 226)."),
-    Code("negative", _R, "A count, number of days or number of weeks is negative.",
+    Code("negative", _R, "A count, rate, number of days or number of weeks (or its target or "
+         "expected range) is negative; only 'number' and 'pounds' indicators can be.",
          "Correct the value."),
     Code("numerator-above-denominator", _R, "A percentage's numerator is larger than its "
          "denominator.", "Check the two counts have not been swapped."),
@@ -246,6 +247,19 @@ CATALOGUE: tuple[Code, ...] = (
          "so a spreadsheet opening the downloads would run it as a formula.",
          "Start the text with a word or a number; spreadsheet programs run text that starts with "
          "= + - @ as a formula. Start a Markdown list's items with '* ', not '- '."),
+    Code("number-not-finite", _R, "A number cell holds NaN or infinity (what a spreadsheet shows "
+         "when a calculation fails), not a figure.", "Write the figure as a plain number; if there "
+         "is no figure, leave the cell empty (and, for a value, put a DfE symbol in 'missing')."),
+    Code("number-too-large", _R, "A number is more than 1,000,000,000,000 (a million million) "
+         "either side of zero, more than any council figure.", "Check the figure: a number this "
+         "large is usually a unit or export mistake (pounds written as pence, a cell that was a "
+         "formula). Write it in the indicator's unit."),
+    Code("number-too-small", _R, "A number is not zero but closer to it than 0.000001, smaller "
+         "than the site can show.", "Write 0, or the figure rounded to the indicator's decimal "
+         "places."),
+    Code("date-window", _R, "A date or period is before 1970-01-01 or after 2099-12-31, outside "
+         "the dates the site publishes.", "Check the year (a missing or extra digit, or 0001 from "
+         "an empty spreadsheet date, is the usual cause) and write the date as YYYY-MM-DD."),
     Code("foreign-key", _X, "An id is not in the table it refers to (such as an unknown "
          "indicator or service area).", "Use an id that exists in the referenced table, or add "
          "it there.", frictionless=True),
@@ -270,6 +284,9 @@ CATALOGUE: tuple[Code, ...] = (
          "package.", "Use the id of an indicator in one of the packages."),
     Code("service-area-conflict", _X, "A service area has another title or item number in "
          "another package.", "Give the area the same title and item number in every package."),
+    Code("no-published-release", _X, "No release in releases.csv is published, so the site has "
+         "no release to build.", "Set the status of the release the site shows now to "
+         "'published' (a site needs at least one); keep later ones 'planned'."),
     Code("settings-missing", _S, "The site settings file (mkdocs.yml) does not exist.",
          "Run the command from the project folder, or pass --config."),
     Code("settings-yaml", _S, "mkdocs.yml is not valid YAML.", "Fix the indentation or quoting."),

@@ -166,10 +166,11 @@ def _check_with(tmp_path: Path, file: str, old: str, new: str) -> list[Problem]:
 
 
 @pytest.mark.parametrize(("file", "old", "new", "rule"), [
-    # A negative number in a number column is a number, not text.
+    # A negative number in a number column is a number, not text: it is judged by the sign
+    # rule of its unit (a rate cannot be negative), never as a formula.
     ("comparators.csv", "cla-rate,2023-03-31,england,E92000001,England,70,",
-     "cla-rate,2023-03-31,england,E92000001,England,-3.2,", None),
-    ("targets.csv", ",,55,75,", ",,-5,75,", None),
+     "cla-rate,2023-03-31,england,E92000001,England,-3.2,", "negative"),
+    ("targets.csv", ",,55,75,", ",,-5,75,", "negative"),
     # A Markdown list starts '* ': one starting '- ' is refused (Excel runs "- cmd|..." too).
     ("commentary.csv", "Audit of closed cases in July.", '"* Audit in July.\n* Review."', None),
     ("commentary.csv", "Audit of closed cases in July.", '"- Audit in July.\n- Review."',

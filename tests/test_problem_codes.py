@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.model.limits import NumberFault
 from generator.problems import CATALOGUE, CODES, Code, Stage
 from tests import test_docs
 from tests.test_check import cases, materialise, run_check
@@ -36,6 +37,8 @@ RUNTIME_CODES = {
         *(f"mapping-{kind}" for kind in ("type", "key", "required", "enum", "format", "range",
                                          "empty"))},
     ("generator/input/config.py", "f'{kind}-empty'"): {"settings-empty", "mapping-empty"},
+    # A number outside the format's limits: each NumberFault's value is its code.
+    ("generator/input/cells.py", "fault.value"): {fault.value for fault in NumberFault},
     # Frictionless' own error types, which plain_error passes on under their own code. The corpus
     # test below shows each one is reached, and that no other reaches the report.
     ("generator/input/messages.py", "kind"): {entry.code for entry in CATALOGUE

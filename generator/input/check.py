@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.input.load import ReadCache, read_packages
-from generator.input.rules import package_problems, site_problems
+from generator.input.rules import package_problems, release_problems, site_problems
 from generator.model.site import Site, assemble_site
 from generator.problems import DataError, Problem, sort_problems
 
@@ -24,6 +24,7 @@ def check_packages(folders: Iterable[Path], cache: ReadCache | None = None
                for p in problems):
         for raw, package in built:
             problems.extend(package_problems(raw, package))
+        problems.extend(release_problems(built))
     problems.extend(site_problems(built))
     problems = sort_problems(set(problems))
     if problems:

@@ -3,7 +3,8 @@
 Each package goes through three gates, and every problem from every gate is collected:
 1. the descriptor (``datapackage.json``) and the files it names;
 2. validation against the format's Table Schemas (types, constraints, keys): Frictionless,
-   or for a clean CSV table the quicker ``screen`` that uses Frictionless' cell readers;
+   or for a clean CSV table the quicker ``screen`` that uses Frictionless' cell readers; every
+   row Frictionless reads is also held to the limits on numbers and dates (``cells.py``);
 3. building the model (periods are read for each indicator's period type).
 Domain rules that need the whole model live in ``rules.py``.
 """
@@ -19,10 +20,11 @@ from typing import Any
 from frictionless import Detector, Resource, Schema
 from frictionless import Package as FrictionlessPackage
 
+from generator.input.cells import row_problems
 from generator.input.messages import plain_error, unreadable
 from generator.input.screen import Kept, screen_table
 from generator.model import format as fmt
-from generator.model.periods import PeriodError, PeriodType, parse_canonical
+from generator.model.periods import PeriodError, PeriodOutOfRange, PeriodType, parse_canonical
 from generator.model.site import (
     AreaType,
     BreakdownValue,
@@ -270,13 +272,24 @@ def _open_table(resource: Resource, file: str, problems: list[Problem],
                                                     for number, cells in screened)
 
 
+def _within_limits(resource_name: str, file: str, row: Any, problems: list[Problem]) -> bool:
+    """Report the cells of a Frictionless row outside the format's limits; True if there are none.
+
+    Cells Frictionless has already refused are not reported again.
+    """
+    found = row_problems(resource_name, file, row.row_number, row.to_dict(),
+                         dict(zip(row.field_names, row.cells, strict=False)), set(row.error_cells))
+    problems.extend(found)
+    return not found
+
+
 def _read_rows(resource: Resource, file: str, problems: list[Problem],
                rejected: list[Row] | None = None) -> tuple[Row, ...]:
     rows = []
     try:
         with resource:
             for row in resource.row_stream:  # type: ignore[attr-defined]
-                if row.valid:
+                if _within_limits(resource.name, file, row, problems) and row.valid:
                     rows.append(Row(file, row.row_number, row.to_dict()))
                 elif rejected is not None:
                     rejected.append(Row(file, row.row_number, row.to_dict()))
@@ -346,6 +359,7 @@ def _frictionless_rows(resource: Resource, file: str, where: str, shown: dict[st
     def keep(row: Any) -> None:
         # A foreign-key error is reported but keeps the row: the model skips unknown ids.
         valid = all(error.type == "foreign-key" for error in row.errors)
+        valid = _within_limits(resource.name, file, row, problems) and valid
         (kept if valid else failed).append(Row(file, row.row_number, row.to_dict()))
 
     report = resource.validate(on_row=keep)
@@ -462,7 +476,8 @@ def read_raw_package(folder: Path, cache: ReadCache | None = None
 
 
 def _number(value: Any) -> float | None:
-    return None if value is None else float(value)
+    # Adding 0.0 turns -0 into 0, once for every number the model holds, so no page says "-0.0".
+    return None if value is None else float(value) + 0.0
 
 
 def _missing(row: Row) -> Missing | None:
@@ -559,6 +574,10 @@ class _Builder:
                 continue  # the foreign key check has reported the unknown indicator
             try:
                 period = parse_canonical(row.text("period"), kind)
+            except PeriodOutOfRange as error:
+                self.problems.append(Problem(row.file, row.number, "period", str(error),
+                                             CODES["date-window"].fix, "date-window"))
+                continue
             except PeriodError as error:
                 self.problems.append(Problem(row.file, row.number, "period", str(error),
                                              f"Indicator '{indicator_id}' is reported by "

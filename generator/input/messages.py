@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.input.cells import NUMBER_FIELDS, text_problem
 from generator.model import format as fmt
 from generator.model.site import Missing
 from generator.problems import CODES, Problem
@@ -65,6 +66,11 @@ def plain_error(error: Any, file: str, schema: dict[str, Any], resource_name: st
         cell = ", ".join(getattr(error, "field_cells", None) or []) or cell
     values = {"cell": cell, "type": field_type, "note": error.note, "keys": keys,
               "reference": reference}
+    if kind in ("type-error", "constraint-error") and field in NUMBER_FIELDS.get(resource_name, ()):
+        # NaN breaks a minimum and 1e30 is no whole number: say what is really wrong.
+        limits = text_problem(file, getattr(error, "row_number", None), field, cell)
+        if limits is not None:
+            return limits
     message = _MESSAGES.get(kind, error.message).format(**values)
     if kind == "constraint-error" and "required" in error.note:
         message = "this cell is empty but the column is required"

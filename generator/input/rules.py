@@ -13,12 +13,24 @@ from generator.input.formulas import formula_problems
 from generator.input.load import RawPackage, Row
 from generator.model.format import is_id
 from generator.model.periods import Period, PeriodError, PeriodType, parse_canonical
-from generator.model.site import RATE_BASE, Frequency, Indicator, Package, Polarity, Unit
+from generator.model.site import (
+    RATE_BASE,
+    Frequency,
+    Indicator,
+    Package,
+    Polarity,
+    ReleaseStatus,
+    Unit,
+)
 from generator.problems import CODES, Problem
 
 # How far a published value may sit from numerator / denominator before it is reported, on top
 # of rounding to the indicator's decimal places (published figures are often rounded twice).
 CONSISTENCY_SLACK = 0.05
+
+#: The units whose figures can be below zero: a score, a change or a balance. Counts, rates, days,
+#: weeks and percentages cannot (docs/data-package.md, "Limits on numbers and dates").
+CAN_BE_NEGATIVE = frozenset({Unit.NUMBER, Unit.POUNDS})
 
 ALLOWED_PERIODS = {
     Frequency.MONTHLY: {PeriodType.MONTH, PeriodType.ROLLING_12_MONTHS, PeriodType.SNAPSHOT},
@@ -41,6 +53,21 @@ def _float(value: object) -> float | None:
 
 def _fmt(number: float) -> str:
     return f"{number:g}"
+
+
+def _unit_words(unit: Unit) -> str:
+    """Return the unit as the officer reads it: 'rate per 10,000', 'count'."""
+    base = RATE_BASE.get(unit)
+    return f"rate per {base:,}" if base else unit.value
+
+
+def _negative(row: Row, field: str, unit: Unit, number: object) -> Iterator[Problem]:
+    """Report a number below zero in a unit that cannot be (a percentage has its own range rule)."""
+    value = _float(number)
+    if value is not None and value < 0 and unit not in CAN_BE_NEGATIVE:
+        yield Problem(row.file, row.number, field,
+                      f"{_fmt(value)} is negative, but a {_unit_words(unit)} cannot be",
+                      CODES["negative"].fix, "negative")
 
 
 def _indicator_rules(raw: RawPackage, package: Package) -> Iterator[Problem]:
@@ -84,9 +111,8 @@ def _value_rules(row: Row, indicator: Indicator, with_fraction: bool = True) -> 
         yield Problem(row.file, row.number, "value", f"percentage {_fmt(value)} is outside 0 to 100",
                       CODES["percentage-range"].fix,
                       "percentage-range")
-    if indicator.unit in (Unit.COUNT, Unit.DAYS, Unit.WEEKS) and value < 0:
-        yield Problem(row.file, row.number, "value", f"{indicator.unit.value} cannot be negative",
-                      CODES["negative"].fix, "negative")
+    if indicator.unit is not Unit.PERCENTAGE:
+        yield from _negative(row, "value", indicator.unit, value)
     if not with_fraction:
         return
     # Excel cells arrive as float and CSV cells as Decimal; arithmetic needs one type.
@@ -123,7 +149,9 @@ def _frequency_fits(period: Period, indicator: Indicator) -> bool:
 
 
 def _row_rules(raw: RawPackage, indicators: dict[str, Indicator]) -> Iterator[Problem]:
-    observed: set[tuple[str, str]] = set()
+    # A rejected observation was reported where it was read; its commentary is not an orphan.
+    observed = {(row.text("indicator_id"), row.text("period"))
+                for row in raw.rejected.get("observations", ())}
     for row in raw.rows.get("observations", ()):
         indicator = indicators.get(row.text("indicator_id"))
         if indicator is None:
@@ -186,6 +214,9 @@ def _target_rules(raw: RawPackage, indicators: dict[str, Indicator]) -> Iterator
             yield Problem(row.file, row.number, "target",
                           f"percentage target {_fmt(target)} is outside 0 to 100",
                           CODES["target-range"].fix, "target-range")
+        for name in ("expected_low", "expected_high") if indicator.unit is Unit.PERCENTAGE else (
+                "target", "expected_low", "expected_high"):
+            yield from _negative(row, name, indicator.unit, row.cells.get(name))
     for row in raw.rows.get("ratings", ()):
         indicator_id = row.text("indicator_id")
         if indicator_id in indicators and indicator_id not in targeted:
@@ -258,3 +289,20 @@ def site_problems(packages: Iterable[tuple[RawPackage, Package]]) -> list[Proble
                                         f"{seen[2]}", CODES["service-area-conflict"].fix,
                                         "service-area-conflict"))
     return problems
+
+
+def release_problems(packages: Iterable[tuple[RawPackage, Package]]) -> list[Problem]:
+    """Report a site with no published release: it has no release to build (one problem)."""
+    packages = list(packages)
+    if not packages or any(release.status is ReleaseStatus.PUBLISHED
+                           for _, package in packages for release in package.releases):
+        return []
+    if any(row.text("status") == ReleaseStatus.PUBLISHED.value
+           for raw, _ in packages for row in raw.rejected.get("releases", ())):
+        return []  # the published release's row was refused, and reported
+    raw = next((raw for raw, _ in packages if "releases" in raw.files), None)
+    if raw is None:
+        return []  # no releases table: reported as a missing table
+    return [Problem(raw.files["releases"], None, "status", "no release is published, so there is "
+                    "nothing to build the site from", CODES["no-published-release"].fix,
+                    "no-published-release")]

@@ -7,7 +7,8 @@ the screen cannot vouch for.
 
 The screen keeps Frictionless' meaning of every cell: Frictionless opens the file (encoding,
 CSV dialect, header) and each field's own Frictionless cell reader types each distinct text of
-its column once (missing values, type, pattern, enum, minimum, maximum, required). What the
+its column once (missing values, type, pattern, enum, minimum, maximum, required), and a
+number or date outside the format's limits (``cells.py``) is a doubt. What the
 screen does itself is what Frictionless does per row: the row width, blank rows, unique
 fields, primary keys and foreign keys.
 
@@ -26,6 +27,8 @@ from typing import Any
 from frictionless import Resource
 from frictionless.resources import TableResource
 
+from generator.input.cells import outside_limits
+
 #: The typed cells of each table's valid rows, by resource name: what foreign keys may point at.
 Kept = Mapping[str, Sequence[Mapping[str, Any]]]
 
@@ -39,8 +42,8 @@ def _typed_column(read: Callable[[Any], tuple[Any, Any]], column: tuple[str, ...
     typed = {}
     for text in set(column):
         value, notes = read(text)
-        if notes:
-            raise _Doubt
+        if notes or outside_limits(value):
+            raise _Doubt  # Frictionless' pass reports it, with the text as written
         typed[text] = value
     return [typed[text] for text in column]
 

@@ -15,6 +15,8 @@ from datetime import date
 from enum import StrEnum
 from functools import cache, cached_property
 
+from generator.model.limits import EARLIEST, LATEST, date_in_window
+
 
 class PeriodType(StrEnum):
     """Kinds of reporting period."""
@@ -30,6 +32,10 @@ class PeriodType(StrEnum):
 
 class PeriodError(ValueError):
     """A period spelling that cannot be read for the given period type."""
+
+
+class PeriodOutOfRange(PeriodError):
+    """A period that is read, but starts before 1970 or ends after 2099 (model/limits.py)."""
 
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
@@ -266,10 +272,28 @@ EXPECTED_SPELLING = {
 def parse_period(text: str, kind: PeriodType | str) -> Period:
     """Read a period written in any common spelling, for an indicator of the given period type.
 
-    Raises ``PeriodError`` with a message that says what was expected.
+    Raises ``PeriodError`` with a message that says what was expected, and its subclass
+    ``PeriodOutOfRange`` for a period outside the window of model/limits.py.
     """
     kind = PeriodType(kind)
-    cleaned = " ".join(str(text).replace("\u2013", "-").split())
+    outside = PeriodOutOfRange(f"'{text}' is outside the dates the site publishes "
+                               f"({EARLIEST.isoformat()} to {LATEST.isoformat()})")
+    try:
+        result = _parse_period(" ".join(str(text).replace("\u2013", "-").split()), kind)
+    except PeriodError:
+        raise
+    except ValueError:
+        # Only a year the calendar cannot hold gets here (0, or 10000 as the end of 9999-00).
+        raise outside from None
+    if result is None:
+        raise PeriodError(f"'{text}' is not {EXPECTED_SPELLING[kind]}")
+    if not (date_in_window(result.start) and date_in_window(result.end)):
+        raise outside
+    return result
+
+
+def _parse_period(cleaned: str, kind: PeriodType) -> Period | None:
+    """Return the period a cleaned-up spelling names, or None when it is no known spelling."""
     result: Period | None = None
     if kind in (PeriodType.FINANCIAL_YEAR, PeriodType.ACADEMIC_YEAR):
         result = _parse_year_of_type(cleaned, kind)
@@ -287,8 +311,6 @@ def parse_period(text: str, kind: PeriodType | str) -> Period:
     elif kind is PeriodType.SNAPSHOT:
         day = _parse_date(cleaned)
         result = snapshot(day) if day else None
-    if result is None:
-        raise PeriodError(f"'{text}' is not {EXPECTED_SPELLING[kind]}")
     return result
 
 
