@@ -104,7 +104,7 @@ def format_github(problems: Iterable[Problem]) -> str:
 # Failures of the operating system (a full disk, a folder the user may not write to)
 
 #: The code of each operating-system failure an officer can act on; any other is "system-error".
-_SYSTEM_CODES = {
+SYSTEM_CODES = {
     errno.ENOSPC: "disk-full", errno.EDQUOT: "disk-full",
     errno.EACCES: "no-permission", errno.EPERM: "no-permission",
     errno.EROFS: "read-only-disk",
@@ -140,7 +140,7 @@ def system_problem(error: OSError, path: str | None = None) -> Problem:
         found = _ERRNO_IN_TEXT.search(str(text))
         number, reason = (int(found[1]), found[2]) if found else (None, str(text))
         path = path or str(destination)
-    code = _SYSTEM_CODES.get(number or 0, "system-error")
+    code = SYSTEM_CODES.get(number or 0, "system-error")
     reason = reason or str(error) or type(error).__name__
     says = _SYSTEM_SAYS.get(number if code == "file-in-the-way" else code,
                             "the computer could not read or write this")

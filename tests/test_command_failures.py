@@ -9,6 +9,8 @@ command as ``python -m generator`` would.
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 import socket
 import subprocess
@@ -17,6 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from generator.problems import CODES, system_problem
 
 REPO = Path(__file__).resolve().parents[1]
 MINIMAL = REPO / "tests" / "fixtures" / "packages" / "minimal"
@@ -65,8 +69,6 @@ def run(*args: str, fault: str = "none", cwd: Path = REPO,
 
 
 def _environment() -> dict[str, str]:
-    import os
-
     return {key: value for key, value in os.environ.items() if key != "PERFSITE_TRACEBACK"}
 
 
@@ -196,3 +198,71 @@ def test_a_disk_full_build_leaves_the_published_site_and_no_staging(place: Path)
         left = [p.name for folder in (place, place / "build") for p in folder.iterdir()
                 if ".staging-" in p.name or ".old-" in p.name]
         assert not left, left
+
+
+def test_publish_reports_git_refusals_in_one_line(place: Path) -> None:
+    config = str(place / "mkdocs.yml")
+    remote = place / "site.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
+    first = run("publish", "--config", config, "--remote", str(remote))
+    assert first.returncode == 0, first.stdout + first.stderr
+
+    # The same data again: mike finds nothing to commit (GitEmptyCommit, a traceback before).
+    again = run("publish", "--config", config, "--remote", str(remote))
+    assert_reported(again, 1, "is already published with exactly these pages",
+                    "git found nothing to commit")
+
+    # A remote that refuses every push: git's own reason, nothing pushed.
+    before = subprocess.run(["git", "-C", str(remote), "rev-parse", "gh-pages"],
+                            capture_output=True, text=True, check=True).stdout
+    hook = remote / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'pushes are closed today' >&2\nexit 1\n", encoding="utf-8")
+    hook.chmod(0o755)
+    observations = place / "minimal" / "observations.csv"
+    observations.write_text(observations.read_text(encoding="utf-8").replace(
+        "21.0,42,200", "21.5,43,200"), encoding="utf-8")
+    refused = run("publish", "--config", config, "--remote", str(remote))
+    assert_reported(refused, 1, "git push failed: ! [remote rejected]",
+                    "pre-receive hook declined")
+    assert subprocess.run(["git", "-C", str(remote), "rev-parse", "gh-pages"],
+                          capture_output=True, text=True, check=True).stdout == before
+
+
+def test_every_command_reports_its_failures_through_one_boundary() -> None:
+    from generator.commands.cli import main
+    from generator.commands.failures import Reporting
+
+    assert sorted(main.commands) == ["build", "check", "import-ees", "import-lait", "publish",
+                                     "schema", "serve"]
+    unreported = [name for name, command in main.commands.items()
+                  if not isinstance(command, Reporting)]
+    assert unreported == []
+
+
+@pytest.mark.parametrize("error, code, said", [
+    (OSError(errno.ENOSPC, "No space left on device"), "disk-full", "the disk is full"),
+    (OSError(errno.EDQUOT, "Disk quota exceeded", "/f"), "disk-full", "the disk is full"),
+    (PermissionError(errno.EACCES, "Permission denied", "/f"), "no-permission", "permission"),
+    (PermissionError(errno.EPERM, "Operation not permitted", "/f"), "no-permission",
+     "permission"),
+    (OSError(errno.EROFS, "Read-only file system", "/f"), "read-only-disk", "cannot be written"),
+    (NotADirectoryError(errno.ENOTDIR, "Not a directory", "/f"), "file-in-the-way",
+     "part of this path is a file"),
+    (FileExistsError(errno.EEXIST, "File exists", "/f"), "file-in-the-way", "a file where"),
+    (IsADirectoryError(errno.EISDIR, "Is a directory", "/f"), "file-in-the-way",
+     "this is a folder, where a file is needed"),
+    (FileNotFoundError(errno.ENOENT, "No such file or directory", "/f"), "path-missing",
+     "does not exist"),
+    (OSError(errno.EIO, "Input/output error", "/f"), "system-error", "could not read or write"),
+    (ConnectionResetError(errno.ECONNRESET, "Connection reset by peer"), "system-error",
+     "Connection reset by peer"),
+    (shutil.Error([("/a", "/b", "[Errno 28] No space left on device: '/b'")]), "disk-full",
+     "No space left on device"),
+])
+def test_an_os_failure_becomes_a_problem_with_the_reason_in_words(error: OSError, code: str,
+                                                                  said: str) -> None:
+    problem = system_problem(error)
+    assert problem.rule == code and said in problem.message
+    assert problem.fix == CODES[code].fix
+    assert problem.file == (error.filename or ("/b" if isinstance(error, shutil.Error)
+                                               else "(no file named)"))

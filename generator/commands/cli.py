@@ -1,23 +1,20 @@
 """Command-line interface: thin commands that parse options and call one function each.
 
-Failures are reported in one place, ``Commands.invoke``, around every command: problems in the
-input and refusals of the operating system as problems, bugs as one "internal error" line that
-names the file holding the traceback (generator/commands/failures.py).
+Failures are reported in one place, ``failures.Reporting.invoke``, around every command: problems
+in the input and refusals of the operating system as problems, bugs as one "internal error" line
+that names the file holding the traceback (generator/commands/failures.py).
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import click
 
-from generator.commands.failures import FORMAT, UNCHANGED, report_of
+from generator.commands.failures import FORMAT, Reporting, report
 from generator.model import format as fmt
-from generator.problems import Problem, format_github, format_json, format_text
 from generator.settings import load_settings
 
 CONFIG_OPTION = click.option(
@@ -26,32 +23,10 @@ CONFIG_OPTION = click.option(
 )
 
 
-def _report(problems: Sequence[Problem], output_format: str,
-            unchanged: str = "Nothing was published.") -> None:
-    if output_format == "json":
-        click.echo(format_json(problems))
-    elif output_format == "github":
-        click.echo(format_github(problems))
-        click.echo(format_text(problems), err=True)
-    else:
-        text = format_text(problems).replace("Nothing was published.", unchanged)
-        click.echo(text, err=bool(problems))
-
-
 class Commands(click.Group):
-    """The group of commands, reporting every command's failure as problems (never a traceback)."""
+    """The group of commands: each reports its failures as problems (failures.Reporting)."""
 
-    def invoke(self, ctx: click.Context) -> Any:
-        """Run the command; report a failure and exit with its status instead of raising it."""
-        try:
-            return super().invoke(ctx)
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
-            raise  # click's own: usage errors, exits and Ctrl+C, which click reports itself
-        except Exception as error:  # noqa: BLE001 - reported, bugs as internal errors (failures.py)
-            problems, status = report_of(error)
-            _report(problems, ctx.meta.get(FORMAT, "text"),
-                    ctx.meta.get(UNCHANGED, "Nothing was published."))
-            ctx.exit(status)
+    command_class = Reporting
 
 
 @click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -75,7 +50,7 @@ def check(packages: tuple[Path, ...], output_format: str, config_file: Path) -> 
     if output_format == "text" and not problems:
         click.echo(f"Checked {len(folders)} package(s): no problems found.")
     else:
-        _report(problems, output_format)
+        report(problems, output_format)
     sys.exit(1 if problems else 0)
 
 

@@ -18,8 +18,20 @@ import os
 import sys
 import tempfile
 import traceback
+from collections.abc import Sequence
+from typing import Any
 
-from generator.problems import CODES, DataError, Problem, system_problem
+import click
+
+from generator.problems import (
+    CODES,
+    DataError,
+    Problem,
+    format_github,
+    format_json,
+    format_text,
+    system_problem,
+)
 
 #: Set to print an internal error's traceback as well as writing it to a file.
 TRACEBACK_VARIABLE = "PERFSITE_TRACEBACK"
@@ -65,3 +77,32 @@ def report_of(error: BaseException) -> tuple[tuple[Problem, ...], int]:
     if problems is None:
         return (internal_error(error),), INTERNAL_ERROR_STATUS
     return problems, PROBLEMS_STATUS
+
+
+def report(problems: Sequence[Problem], output_format: str = "text",
+           unchanged: str = "Nothing was published.") -> None:
+    """Print problems for people (to standard error), for tools (json) or for GitHub."""
+    if output_format == "json":
+        click.echo(format_json(problems))
+    elif output_format == "github":
+        click.echo(format_github(problems))
+        click.echo(format_text(problems), err=True)
+    else:
+        text = format_text(problems).replace("Nothing was published.", unchanged)
+        click.echo(text, err=bool(problems))
+
+
+class Reporting(click.Command):
+    """A command that reports its failure as problems and exits, instead of raising it."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; on a failure, report it and exit with its status."""
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise  # click's own: usage errors, exits and Ctrl+C, which click reports itself
+        except Exception as error:  # noqa: BLE001 - bugs are reported too, as internal errors
+            problems, status = report_of(error)
+            report(problems, ctx.meta.get(FORMAT, "text"),
+                   ctx.meta.get(UNCHANGED, "Nothing was published."))
+            ctx.exit(status)

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from generator.commands.failures import UNCHANGED
+from generator.commands.failures import UNCHANGED, Reporting
 from generator.importers.mapping import SHIPPED_MAPPING
 
 
@@ -54,14 +54,14 @@ def _options(command: Callable[..., Any]) -> Callable[..., Any]:
 def _run(kind: str, sources: tuple[Path, ...], **values: Any) -> None:
     from generator.importers.run import ImportOptions, import_package
 
-    # A failure is reported by the command group (cli.py), saying so.
+    # A failure is reported by Reporting (failures.py), saying so.
     click.get_current_context().meta[UNCHANGED] = "Nothing was written."
     options = ImportOptions(**values)
     content = import_package(kind, sources, options)
     click.echo(f"Wrote {options.out}: {content.summary()}.")
 
 
-@click.command("import-ees")
+@click.command("import-ees", cls=Reporting)
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_options
 def import_ees(sources: tuple[Path, ...], **values: Any) -> None:
@@ -69,7 +69,7 @@ def import_ees(sources: tuple[Path, ...], **values: Any) -> None:
     _run("ees", sources, **values)
 
 
-@click.command("import-lait")
+@click.command("import-lait", cls=Reporting)
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_options
 def import_lait(sources: tuple[Path, ...], **values: Any) -> None:
