@@ -338,6 +338,9 @@ CATALOGUE: tuple[Code, ...] = (
          "white."),
     Code("workers-setting", _S, "The environment variable PERFSITE_WORKERS is not a whole number.",
          "Set it to the number of processes the build may use (1 for one), or unset it."),
+    Code("settings-encoding", _S, "The site settings file (mkdocs.yml) is not saved as UTF-8 "
+         "text.", "Save the file as UTF-8 (any code editor can; Notepad: Save as, Encoding "
+         "UTF-8)."),
     Code("council-unknown", _I, "No English council has the name or code given with --council.",
          "Give the council's name as DfE writes it (e.g. Trafford), its three-digit LA number "
          "(358) or its GSS code (E08000009)."),

@@ -95,6 +95,7 @@ def place(tmp_path: Path) -> Path:
     descriptor = (truncated / "datapackage.json").read_text(encoding="utf-8")
     (truncated / "datapackage.json").write_text(descriptor[: len(descriptor) // 2],
                                                 encoding="utf-8")
+    (tmp_path / "latin-1.yml").write_bytes("site_name: Café\n".encode("latin-1"))
     (tmp_path / "half.parquet").write_bytes(LAIT.read_bytes()[:200])
     return tmp_path
 
@@ -118,6 +119,8 @@ CASES = [
     (["check", "--format", "json", "--config", "{tmp}/mkdocs.yml"], "bug", 3,
      ['"rule": "internal-error"', "ZeroDivisionError"]),
     (["build", "--config", "{tmp}/nowhere.yml"], "none", 1, ["settings file does not exist"]),
+    (["build", "--config", "{tmp}/latin-1.yml"], "none", 1,
+     ["latin-1.yml: the site settings file is not UTF-8 text (byte 15 cannot be read)"]),
     (["build", "--config", "{tmp}/mkdocs.yml", "--site-dir", "{tmp}/afile/site"], "none", 1,
      ["{tmp}/afile: something is already here: a file where a folder is needed",
       "Move or rename"]),
