@@ -60,16 +60,22 @@ main(prog_name="perfsite")
 """
 
 
-def run(*args: str, fault: str = "none", cwd: Path = REPO,
+def run(*args: str, fault: str = "none", temp: Path | None = None, traceback: bool = False,
         timeout: float = 180) -> subprocess.CompletedProcess[str]:
-    """Run a command line of the generator in a subprocess, with an optional fault."""
-    return subprocess.run([sys.executable, "-c", LAUNCHER, fault, *args], cwd=cwd, text=True,
-                          capture_output=True, timeout=timeout,
-                          env={**_environment(), "PYTHONPATH": str(REPO)})
+    """Run a command line of the generator in a subprocess, with an optional fault.
 
-
-def _environment() -> dict[str, str]:
-    return {key: value for key, value in os.environ.items() if key != "PERFSITE_TRACEBACK"}
+    ``temp`` is its temporary folder (where an internal error's details are written).
+    """
+    environment = {key: value for key, value in os.environ.items()
+                   if key != "PERFSITE_TRACEBACK"}
+    environment["PYTHONPATH"] = str(REPO)
+    if traceback:
+        environment["PERFSITE_TRACEBACK"] = "1"
+    if temp is not None:
+        temp.mkdir(exist_ok=True)
+        environment["TMPDIR"] = str(temp)
+    return subprocess.run([sys.executable, "-c", LAUNCHER, fault, *args], cwd=REPO, text=True,
+                          capture_output=True, timeout=timeout, env=environment)
 
 
 def config_for(package: Path, target: Path) -> Path:
@@ -170,19 +176,24 @@ def test_a_failing_command_reports_a_problem_not_a_traceback(
     def fill(text: str) -> str:
         return text.replace("{tmp}", str(place)).replace("{busy}", str(busy_port))
 
-    result = run(*map(fill, line), fault=fault)
+    result = run(*map(fill, line), fault=fault, temp=place / "temp")
     assert_reported(result, status, *map(fill, words))
 
 
 def test_an_internal_error_keeps_its_traceback_in_the_file_it_names(place: Path) -> None:
-    result = run("check", "--config", str(place / "mkdocs.yml"), fault="bug")
+    result = run("check", "--config", str(place / "mkdocs.yml"), fault="bug",
+                 temp=place / "temp")
     assert_reported(result, 3, "internal error")
-    named = [word.rstrip(":") for word in result.stderr.split()
-             if "perfsite-internal-error-" in word]
-    assert named, result.stderr
-    details = Path(named[0]).read_text(encoding="utf-8")
-    Path(named[0]).unlink()
+    [written] = (place / "temp").glob("perfsite-internal-error-*.txt")
+    assert f"{written}: internal error (ZeroDivisionError" in result.stderr
+    details = written.read_text(encoding="utf-8")
     assert "Traceback" in details and "ZeroDivisionError" in details
+
+    # Developers may ask for the traceback on the screen too.
+    shown = run("check", "--config", str(place / "mkdocs.yml"), fault="bug",
+                temp=place / "temp", traceback=True)
+    assert shown.returncode == 3
+    assert "Traceback" in shown.stderr and "internal error (ZeroDivisionError" in shown.stderr
 
 
 def test_a_disk_full_build_leaves_the_published_site_and_no_staging(place: Path) -> None:
