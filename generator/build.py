@@ -218,6 +218,16 @@ class SiteUpdater:
                                 cache=self.cache)
             self.nav = ready.nav
             return result
+        try:
+            return self._update_changed(ready, timings)
+        except BaseException:
+            # Writing in place failed part way (a full disk): the site may be half updated, so
+            # the next update builds it whole, through the staging folders.
+            self.nav = None
+            raise
+
+    def _update_changed(self, ready: Prepared, timings: dict[str, float]) -> BuildResult:
+        """Write the changed sources and pages, and let MkDocs rebuild only their pages."""
         start = time.perf_counter()
         sources = {path.relative_to(self.settings.docs_source).as_posix(): path.read_bytes()
                    for path in sorted(self.settings.docs_source.rglob("*"))

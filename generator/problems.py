@@ -8,7 +8,9 @@ code, the catalogue and the docs in step).
 
 from __future__ import annotations
 
+import errno
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import Enum
@@ -96,6 +98,54 @@ def format_github(problems: Iterable[Problem]) -> str:
         message = problem.message + (f" How to fix: {problem.fix}" if problem.fix else "")
         lines.append(f"::error {','.join(properties)}::{_escape_annotation(message)}")
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# Failures of the operating system (a full disk, a folder the user may not write to)
+
+#: The code of each operating-system failure an officer can act on; any other is "system-error".
+SYSTEM_CODES = {
+    errno.ENOSPC: "disk-full", errno.EDQUOT: "disk-full",
+    errno.EACCES: "no-permission", errno.EPERM: "no-permission",
+    errno.EROFS: "read-only-disk",
+    errno.ENOTDIR: "file-in-the-way", errno.EEXIST: "file-in-the-way",
+    errno.EISDIR: "file-in-the-way", errno.ENOTEMPTY: "file-in-the-way",
+    errno.ENOENT: "path-missing",
+}
+_SYSTEM_SAYS = {
+    "disk-full": "the disk is full, so this could not be written",
+    "no-permission": "you do not have permission to read or write this",
+    "read-only-disk": "this is on a disk that cannot be written to",
+    "path-missing": "this file or folder does not exist (it may have been moved or deleted "
+                    "while the command ran)",
+    errno.ENOTDIR: "part of this path is a file, where a folder is needed",
+    errno.EEXIST: "something is already here: a file where a folder is needed",
+    errno.EISDIR: "this is a folder, where a file is needed",
+    errno.ENOTEMPTY: "a folder that is not empty is in the way",
+}
+# shutil.copytree collects its failures as text: the errno is only in the words.
+_ERRNO_IN_TEXT = re.compile(r"\[Errno (\d+)\] ([^:']*)")
+
+
+def system_problem(error: OSError, path: str | None = None) -> Problem:
+    """Return an operating-system failure as a problem naming the path, the reason and a fix.
+
+    ``path`` overrides the path the error names (the writer gives the published folder's path
+    instead of its staging folder's).
+    """
+    number, reason = error.errno, error.strerror
+    if number is None and error.args and isinstance(error.args[0], list) and error.args[0]:
+        # shutil.Error: a list of (source, destination, reason) for every file it failed on.
+        _source, destination, text = error.args[0][0]
+        found = _ERRNO_IN_TEXT.search(str(text))
+        number, reason = (int(found[1]), found[2]) if found else (None, str(text))
+        path = path or str(destination)
+    code = SYSTEM_CODES.get(number or 0, "system-error")
+    reason = reason or str(error) or type(error).__name__
+    says = _SYSTEM_SAYS.get(number if code == "file-in-the-way" else code,
+                            "the computer could not read or write this")
+    where = path or error.filename or "(no file named)"
+    return Problem(str(where), None, "", f"{says} ({reason})", CODES[code].fix, code)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -309,6 +359,9 @@ CATALOGUE: tuple[Code, ...] = (
          "white."),
     Code("workers-setting", _S, "The environment variable PERFSITE_WORKERS is not a whole number.",
          "Set it to the number of processes the build may use (1 for one), or unset it."),
+    Code("settings-encoding", _S, "The site settings file (mkdocs.yml) is not saved as UTF-8 "
+         "text.", "Save the file as UTF-8 (any code editor can; Notepad: Save as, Encoding "
+         "UTF-8)."),
     Code("council-unknown", _I, "No English council has the name or code given with --council.",
          "Give the council's name as DfE writes it (e.g. Trafford), its three-digit LA number "
          "(358) or its GSS code (E08000009)."),
@@ -383,6 +436,27 @@ CATALOGUE: tuple[Code, ...] = (
     Code("publish", _B, "A release could not be published: git failed, the release is not in "
          "releases.csv, or the previous release could not be read back.",
          "Follow the fix given with the problem; see docs/publishing.md."),
+    Code("disk-full", _B, "A file could not be written because the disk is full.",
+         "Free some space on the disk, or write to another disk (--site-dir, --out), then run "
+         "the command again."),
+    Code("no-permission", _B, "The computer refused to read or write a file or folder: you do "
+         "not have permission.", "Choose a folder you may write to, or ask whoever manages the "
+         "computer for permission on the folder named, then run the command again."),
+    Code("read-only-disk", _B, "A file could not be written because its disk or folder is "
+         "read-only.", "Choose a folder on a disk you can write to (--site-dir, --out), or ask "
+         "for the disk to be made writable."),
+    Code("file-in-the-way", _B, "A file is where a folder is needed (or a folder where a file "
+         "is needed).", "Move or rename what is in the way, or choose another path."),
+    Code("path-missing", _B, "A file or folder the command needs does not exist, or was moved "
+         "or deleted while the command ran.", "Check the path; if the file was being saved or "
+         "moved, run the command again."),
+    Code("system-error", _B, "The computer could not read or write a file (the problem gives "
+         "its own reason).", "Check the disk and the path named, then run the command again; "
+         "if it keeps happening, ask whoever manages the computer."),
+    Code("port-in-use", _B, "The preview could not start: another program is using its port.",
+         "Stop the other program (perhaps another preview), or choose another port with --port."),
+    Code("internal-error", _B, "The generator failed because of a bug in it, not a problem in "
+         "your data.", "Report it with the file of details the message names."),
 )
 
 #: Each code's entry, by code.

@@ -85,6 +85,10 @@ def _read(config_file: Path, where: str) -> Any:
         raise DataError([Problem(where, None, "", "the site settings file does not exist",
                                  CODES["settings-missing"].fix,
                                  "settings-missing")]) from None
+    except UnicodeDecodeError as error:
+        raise DataError([Problem(where, None, "", f"the site settings file is not UTF-8 text (byte "
+                                 f"{error.start + 1} cannot be read)",
+                                 CODES["settings-encoding"].fix, "settings-encoding")]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise DataError([Problem(where, mark.line + 1 if mark else None, "",

@@ -7,7 +7,13 @@ gives byte-identical output, dated from the release, never from the clock.
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -15,10 +21,11 @@ from pathlib import Path
 import pytest
 
 from generator import build
-from generator.output.write import write_changed_files, write_files
+from generator.output.write import HOST, remove_stale, write_changed_files, write_files
 from generator.pages.context import long_date
 from generator.problems import DataError
-from tests.fixture_sites import PACKAGES, build_fixture, snapshot
+from tests.fixture_sites import PACKAGES, ROOT, build_fixture, snapshot
+from tests.test_command_failures import config_for
 
 MINIMAL = PACKAGES / "minimal"
 RELEASE_DATE = date(2024, 8, 15)  # the published release in the minimal fixture
@@ -144,3 +151,93 @@ def test_the_writer_keeps_ordinary_nested_paths(tmp_path: Path,
     writer(tmp_path, {"front-door/re-referrals/index.md": "a", "downloads/minimal.zip": b"z"})
     assert (tmp_path / "front-door" / "re-referrals" / "index.md").read_text() == "a"
     assert (tmp_path / "downloads" / "minimal.zip").read_bytes() == b"z"
+
+
+@pytest.mark.parametrize("number, code", [(errno.ENOSPC, "disk-full"),
+                                          (errno.EACCES, "no-permission"),
+                                          (errno.EROFS, "read-only-disk")])
+def test_an_os_failure_inside_mkdocs_is_one_problem_and_changes_nothing(
+    package: Path, built, monkeypatch: pytest.MonkeyPatch, number: int, code: str
+) -> None:
+    out, site, docs = built
+
+    def refused(settings, docs_dir, site_dir, *args, **kwargs):
+        (site_dir / "index.html").write_text("half a site", encoding="utf-8")
+        raise OSError(number, os.strerror(number), str(site_dir / "search" / "index.json"))
+
+    monkeypatch.setattr(build, "run_mkdocs", refused)
+    with pytest.raises(DataError) as raised:
+        build_fixture(package, out)
+    [problem] = raised.value.problems
+    # The published path, not the staging folder's, which is gone.
+    assert (problem.rule, problem.file) == (code, str(out / "site" / "search" / "index.json"))
+    assert os.strerror(number) in problem.message
+    _assert_untouched(out, site, docs)
+
+
+def _dead_pid() -> int:
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                              capture_output=True, text=True, check=True)
+    return int(finished.stdout)
+
+
+def test_stale_staging_of_a_finished_build_is_removed_and_a_running_ones_kept(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "site"
+    target.mkdir()
+    dead, alive = _dead_pid(), os.getpid()
+    names = {
+        f".site.staging-{HOST}-{dead}-abc123": False,  # a killed build's: removed
+        f".site.old-{HOST}-{dead}-abc124": False,
+        f".site.staging-{HOST}-{alive}-abc125": True,  # a build still running: kept
+        f".site.staging-otherhost-{dead}-abc126": True,  # another machine's: kept
+        f".docs.staging-{HOST}-{dead}-abc127": True,  # another folder's: kept
+        ".site.staging-abc128": True,  # not named by this version: kept
+    }
+    for name in names:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text("x", encoding="utf-8")
+    removed = remove_stale(target)
+    assert sorted(removed) == sorted(name for name, kept in names.items() if not kept)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["site", *(name for name, kept in names.items() if kept)])
+
+
+def test_a_swap_killed_between_its_renames_gets_the_old_output_back(tmp_path: Path) -> None:
+    old = tmp_path / f".site.old-{HOST}-{_dead_pid()}-abc123"
+    old.mkdir()
+    (old / "index.html").write_text("the last good site", encoding="utf-8")
+    remove_stale(tmp_path / "site")
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "the last good site"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_killed_build_leaves_staging_that_the_next_build_removes(tmp_path: Path) -> None:
+    shutil.copytree(MINIMAL, tmp_path / "minimal")
+    config = config_for(tmp_path / "minimal", tmp_path / "mkdocs.yml")
+    command = [sys.executable, "-m", "generator", "build", "--config", str(config),
+               "--site-dir", str(tmp_path / "site")]
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    assert subprocess.run(command, env=environment, capture_output=True).returncode == 0
+    published = snapshot(tmp_path / "site")
+
+    def staging_folders() -> list[str]:
+        return sorted(p.name for folder in (tmp_path, tmp_path / "build")
+                      for p in folder.iterdir() if ".staging-" in p.name)
+
+    build_process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not any(name.startswith(".site.staging-") for name in staging_folders()):
+        assert build_process.poll() is None and time.monotonic() < deadline, "never staged"
+        time.sleep(0.005)
+    build_process.send_signal(signal.SIGKILL)  # mid-way: MkDocs is writing the site
+    build_process.wait()
+    assert staging_folders(), "the killed build left nothing to clean up"
+    assert snapshot(tmp_path / "site") == published  # the published site is untouched
+
+    again = subprocess.run(command, env=environment, capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    assert staging_folders() == []
+    assert snapshot(tmp_path / "site") == published

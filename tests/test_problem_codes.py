@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from generator.model.limits import NumberFault
-from generator.problems import CATALOGUE, CODES, Code, Stage
+from generator.problems import CATALOGUE, CODES, SYSTEM_CODES, Code, Stage
 from tests import test_docs
 from tests.test_check import cases, materialise, run_check
 
@@ -43,6 +43,8 @@ RUNTIME_CODES = {
     # test below shows each one is reached, and that no other reaches the report.
     ("generator/input/messages.py", "kind"): {entry.code for entry in CATALOGUE
                                               if entry.frictionless},
+    # An operating-system failure's code, by its errno (tests/test_command_failures.py).
+    ("generator/problems.py", "code"): {*SYSTEM_CODES.values(), "system-error"},
 }
 
 # Codes of the data package stages that no corpus case produces, and where they are tested.

@@ -1,16 +1,20 @@
-"""Command-line interface: thin commands that parse options and call one function each."""
+"""Command-line interface: thin commands that parse options and call one function each.
+
+Failures are reported in one place, ``failures.Reporting.invoke``, around every command: problems
+in the input and refusals of the operating system as problems, bugs as one "internal error" line
+that names the file holding the traceback (generator/commands/failures.py).
+"""
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
+from generator.commands.failures import FORMAT, Reporting, report
 from generator.model import format as fmt
-from generator.problems import DataError, Problem, format_github, format_json, format_text
 from generator.settings import load_settings
 
 CONFIG_OPTION = click.option(
@@ -19,22 +23,13 @@ CONFIG_OPTION = click.option(
 )
 
 
-def _report(problems: Sequence[Problem], output_format: str) -> None:
-    if output_format == "json":
-        click.echo(format_json(problems))
-    elif output_format == "github":
-        click.echo(format_github(problems))
-        click.echo(format_text(problems), err=True)
-    else:
-        click.echo(format_text(problems), err=bool(problems))
+class Commands(click.Group):
+    """The group of commands: each reports its failures as problems (failures.Reporting)."""
+
+    command_class = Reporting
 
 
-def _fail(error: DataError, output_format: str = "text") -> None:
-    _report(error.problems, output_format)
-    sys.exit(1)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Publish performance indicators from data packages as an accessible static site."""
 
@@ -49,15 +44,13 @@ def check(packages: tuple[Path, ...], output_format: str, config_file: Path) -> 
     """Validate data packages (default: every package listed in the site settings)."""
     from generator.input.check import check_packages
 
-    try:
-        folders = packages or load_settings(config_file).packages
-    except DataError as error:
-        _fail(error, output_format)
+    click.get_current_context().meta[FORMAT] = output_format
+    folders = packages or load_settings(config_file).packages
     _site, problems = check_packages(folders)
     if output_format == "text" and not problems:
         click.echo(f"Checked {len(folders)} package(s): no problems found.")
     else:
-        _report(problems, output_format)
+        report(problems, output_format)
     sys.exit(1 if problems else 0)
 
 
@@ -70,10 +63,7 @@ def build(config_file: Path, site_dir: Path | None, pages_only: bool) -> None:
     """Check the data, generate the pages and build the whole static site."""
     from generator.build import build_site
 
-    try:
-        result = build_site(load_settings(config_file), site_dir=site_dir, pages_only=pages_only)
-    except DataError as error:
-        _fail(error)
+    result = build_site(load_settings(config_file), site_dir=site_dir, pages_only=pages_only)
     click.echo(result.summary())
 
 
@@ -84,10 +74,7 @@ def serve(config_file: Path, port: int) -> None:
     """Build and serve the site locally, rebuilding when a data or source file changes."""
     from generator.commands.serve import serve_site
 
-    try:
-        serve_site(load_settings(config_file), port=port)
-    except DataError as error:
-        _fail(error)
+    serve_site(load_settings(config_file), port=port)
 
 
 @main.command()
@@ -105,11 +92,8 @@ def publish(config_file: Path, remote: str, branch: str, release_id: str | None,
     """Build a release and deploy it with mike to its own address in the Pages branch."""
     from generator.commands.publish import publish as publish_release
 
-    try:
-        result = publish_release(load_settings(config_file), remote, branch=branch,
-                                 release_id=release_id, previous=previous)
-    except DataError as error:
-        _fail(error)
+    result = publish_release(load_settings(config_file), remote, branch=branch,
+                             release_id=release_id, previous=previous)
     click.echo(result.summary())
 
 

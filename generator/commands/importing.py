@@ -6,7 +6,6 @@ Registered in ``generator/commands/cli.py`` with ``main.add_command(import_ees)`
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -14,8 +13,8 @@ from typing import Any
 
 import click
 
+from generator.commands.failures import UNCHANGED, Reporting
 from generator.importers.mapping import SHIPPED_MAPPING
-from generator.problems import DataError, format_text
 
 
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -55,17 +54,14 @@ def _options(command: Callable[..., Any]) -> Callable[..., Any]:
 def _run(kind: str, sources: tuple[Path, ...], **values: Any) -> None:
     from generator.importers.run import ImportOptions, import_package
 
+    # A failure is reported by Reporting (failures.py), saying so.
+    click.get_current_context().meta[UNCHANGED] = "Nothing was written."
     options = ImportOptions(**values)
-    try:
-        content = import_package(kind, sources, options)
-    except DataError as error:
-        click.echo(format_text(error.problems).replace("Nothing was published.",
-                                                       "Nothing was written."), err=True)
-        sys.exit(1)
+    content = import_package(kind, sources, options)
     click.echo(f"Wrote {options.out}: {content.summary()}.")
 
 
-@click.command("import-ees")
+@click.command("import-ees", cls=Reporting)
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_options
 def import_ees(sources: tuple[Path, ...], **values: Any) -> None:
@@ -73,7 +69,7 @@ def import_ees(sources: tuple[Path, ...], **values: Any) -> None:
     _run("ees", sources, **values)
 
 
-@click.command("import-lait")
+@click.command("import-lait", cls=Reporting)
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_options
 def import_lait(sources: tuple[Path, ...], **values: Any) -> None:

@@ -16,6 +16,7 @@ bare repository works as a remote for rehearsals and tests.
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import tempfile
 import zipfile
@@ -58,11 +59,28 @@ def _problem(message: str, fix: str) -> DataError:
     return DataError([Problem("publish", None, "", message, fix, "publish")])
 
 
+#: A user name and password (or token) in a remote's address, never to be echoed.
+_CREDENTIALS = re.compile(r"(?<=://)[^/@\s]+@")
+
+
+def git_reason(stderr: str) -> str:
+    """Return git's own reason for a failure in one line, without any credentials.
+
+    git ends a refused push with hints; the reason is its ``!`` line (``! [rejected] ...
+    (fetch first)``), or else its first ``fatal:`` or ``error:`` line (later ones repeat it
+    in general terms).
+    """
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    chosen = ([line for line in lines if line.startswith("!")]
+              or [line for line in lines if line.startswith(("fatal:", "error:"))]
+              or lines[-1:] or ["no reason given"])
+    return _CREDENTIALS.sub("", chosen[0])
+
+
 def _git(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(["git", *args], capture_output=True, text=True)
     if check and result.returncode != 0:
-        # Never echo the remote: a CI remote URL can carry a token.
-        raise _problem(f"git {args[0]} failed: {result.stderr.strip().splitlines()[-1:]}",
+        raise _problem(f"git {args[0]} failed: {git_reason(result.stderr)}",
                        "Check that the remote exists and that you may push to it.")
     return result
 
@@ -149,9 +167,7 @@ def _set_root(branch: str, not_found: Path) -> None:
 def publish(settings: Settings, remote: str, branch: str = "gh-pages",
             release_id: str | None = None, previous: Path | None = None) -> PublishResult:
     """Build a release (default: the latest published) and deploy it into ``remote``'s branch."""
-    from mike import commands
-
-    from generator.build import build_site
+    from mike import git_utils
 
     site = protect(load_site(settings.packages), settings.suppression_threshold)
     try:
@@ -161,6 +177,25 @@ def publish(settings: Settings, remote: str, branch: str = "gh-pages",
                        "Give the id of a release listed in releases.csv, or mark one "
                        "as published.") from None
     remote = str(Path(remote).resolve()) if Path(remote).exists() else remote
+    try:
+        return _deploy(settings, site, release, remote, branch, previous)
+    except git_utils.GitEmptyCommit:
+        raise _problem(f"release {release.id} is already published with exactly these pages: "
+                       "git found nothing to commit", "Nothing to do: the published release "
+                       "is up to date. Change the data (or publish another release) first."
+                       ) from None
+    except git_utils.GitError as error:
+        raise _problem(f"git refused the publish: {git_reason(str(error))}",
+                       "Check that the branch holds releases published by this tool.") from None
+
+
+def _deploy(settings: Settings, site: Site, release: Release, remote: str, branch: str,
+            previous: Path | None) -> PublishResult:
+    """Build the release in a temporary repository, commit it with mike and push the branch."""
+    from mike import commands
+
+    from generator.build import build_site
+
     with tempfile.TemporaryDirectory(prefix="perfsite-publish-") as temp:
         workspace = Path(temp)
         with chdir(workspace):

@@ -2,19 +2,29 @@
 
 A build writes into a fresh staging folder next to the target. Only when everything has been
 written (and MkDocs has built the site) does the staging folder replace the previous output, with
-two renames. A failure at any point leaves the previously published output exactly as it was.
+two renames. A failure at any point leaves the previously published output exactly as it was,
+and a failure of the operating system (a full disk, a read-only folder) becomes one problem that
+names the published path, not the staging folder's.
+
+A build that is killed (SIGKILL, a power cut) cannot remove its staging folder. Each staging
+folder's name therefore holds its owner, the host and process id of the build that made it
+(``.site.staging-HOST-PID-RANDOM``), and the next build removes those whose owner is no longer
+running. The name is the marker: ``mkdtemp`` makes it in one step, so there is no moment when a
+folder exists without its owner, and nothing extra is written into the site.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import socket
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
-from generator.problems import CODES, DataError, Problem
+from generator.problems import CODES, DataError, Problem, system_problem
 
 
 def inside(folder: Path, relative: str) -> Path:
@@ -37,12 +47,25 @@ def write_files(folder: Path, files: Mapping[str, str | bytes]) -> None:
     """Write each relative path's content under ``folder`` (text as UTF-8 with LF endings)."""
     targets = {relative: inside(folder, relative) for relative in files}  # refuse before writing
     for relative, content in sorted(files.items()):
-        target = targets[relative]
+        _write(targets[relative], content)
+
+
+def _write(target: Path, content: str | bytes) -> None:
+    """Write one file (text as UTF-8 with LF endings), making its folder first.
+
+    A write that fails on a full disk names no file; the error is made to name this one, so
+    the problem can say which.
+    """
+    try:
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8", newline="\n")
+    except OSError as error:
+        if error.filename is None:
+            error.filename = str(target)
+        raise
 
 
 _VERBATIM = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.S | re.I)
@@ -79,8 +102,7 @@ def write_changed_files(folder: Path, files: Mapping[str, str | bytes]) -> list[
         target = targets[relative]
         if target.is_file() and target.read_bytes() == content:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        _write(target, content)
         changed.append(relative)
     for path in sorted(folder.rglob("*")):
         if path.is_file() and path.relative_to(folder).as_posix() not in wanted:
@@ -95,28 +117,93 @@ def copy_tree(source: Path, target: Path, ignore: tuple[str, ...] = ()) -> None:
                     ignore=shutil.ignore_patterns(*ignore) if ignore else None)
 
 
+#: This machine, as it appears in the names of staging folders (letters, digits and dots only).
+HOST = re.sub(r"[^A-Za-z0-9.]", "", socket.gethostname())
+
+
+def _owned_prefix(target: Path, kind: str) -> str:
+    return f".{target.name}.{kind}-{HOST}-{os.getpid()}-"
+
+
+def _owner_pattern(target: Path) -> re.Pattern[str]:
+    return re.compile(rf"\.{re.escape(target.name)}\.(?P<kind>staging|old)-"
+                      rf"(?P<host>[A-Za-z0-9.]*)-(?P<pid>\d+)-[A-Za-z0-9_]+")
+
+
+def running(pid: int) -> bool:
+    """Return whether a process with this id is running on this machine."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)  # signal 0 only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, but belongs to another user
+    return True
+
+
+def remove_stale(target: Path) -> list[str]:
+    """Remove the staging and old folders beside ``target`` left by builds no longer running.
+
+    Folders of a build still running (two builds at once) and of other machines sharing the
+    folder are left alone. If a build was killed between the swap's two renames, ``target`` is
+    missing and its old folder is the last good output: it is put back. Returns the names.
+    """
+    pattern, removed = _owner_pattern(target), []
+    for entry in sorted(target.parent.iterdir()) if target.parent.is_dir() else []:
+        match = pattern.fullmatch(entry.name)
+        if not match or match["host"] != HOST or running(int(match["pid"])):
+            continue
+        if match["kind"] == "old" and not target.exists():
+            entry.rename(target)
+        else:
+            shutil.rmtree(entry, ignore_errors=True)
+        removed.append(entry.name)
+    return removed
+
+
+def _published_path(error: OSError, stage: Path, target: Path) -> str | None:
+    """Return the path an error names, as it will be once the staging folder is swapped in."""
+    named = error.filename
+    if named is None:
+        return str(target)  # a write that failed on a full disk names no file
+    try:
+        return str(target / Path(named).relative_to(stage))
+    except ValueError:
+        return str(named)
+
+
 @contextmanager
 def staging(target: Path) -> Iterator[Path]:
     """Yield an empty staging folder beside ``target``; on success, swap it into ``target``.
 
-    If the block raises, the staging folder is removed and ``target`` is untouched.
+    If the block raises, the staging folder is removed and ``target`` is untouched; an
+    operating-system failure is raised as a ``DataError`` naming the path (see system_problem).
     """
     target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale(target)
+        stage = Path(tempfile.mkdtemp(prefix=_owned_prefix(target, "staging"), dir=target.parent))
+    except OSError as error:
+        raise DataError([system_problem(error)]) from error
     try:
         yield stage
-    except BaseException:
+        replace_folder(stage, target)
+    except BaseException as error:
         shutil.rmtree(stage, ignore_errors=True)
+        if isinstance(error, OSError):
+            raise DataError([system_problem(error, _published_path(error, stage, target))]
+                            ) from error
         raise
-    replace_folder(stage, target)
 
 
 def replace_folder(new: Path, target: Path) -> None:
     """Put ``new`` where ``target`` is, keeping the old one until the new one is in place."""
     old = None
     if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        old = Path(tempfile.mkdtemp(prefix=_owned_prefix(target, "old"), dir=target.parent))
         old.rmdir()
         target.rename(old)
     try:
