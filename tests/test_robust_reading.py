@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +25,8 @@ from click.testing import CliRunner
 from generator.commands.cli import main
 from generator.input.check import check_packages, load_site
 from tests.fixture_sites import PACKAGES
+from tests.test_check import cases as CORPUS
+from tests.test_check import materialise
 
 MINIMAL = PACKAGES / "minimal"
 OBSERVATIONS = "observations.csv"
@@ -224,3 +229,22 @@ def test_large_file(tmp_path: Path) -> None:
     assert site is not None
     assert len(site.packages[0].observations) == rows
     assert elapsed < 60, f"reading {LARGE_BYTES // 2**20} MB took {elapsed:.0f} s"
+
+
+# -- hostile files: never a traceback, never a hang ---------------------------------------------
+
+HOSTILE = [case for case in CORPUS.CASES if "hostile" in case.tags]
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=[case.name for case in HOSTILE])
+def test_hostile_file_is_one_problem_from_the_command_line(case: object, tmp_path: Path) -> None:
+    """``python -m generator check`` in its own process: a hang fails the test at its timeout."""
+    folders = materialise(case, tmp_path)
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-m", "generator", "check", "--format", "json",
+                             *map(str, folders)], capture_output=True, text=True, timeout=60,
+                            cwd=root, env={**os.environ, "PYTHONPATH": str(root)}, check=False)
+    assert "Traceback" not in result.stdout + result.stderr, result.stderr
+    assert result.returncode == 1, result.stdout + result.stderr
+    problems = json.loads(result.stdout)["problems"]
+    assert [problem["rule"] for problem in problems] == [e.rule for e in case.expected], problems
