@@ -140,6 +140,10 @@ def apply_edit(folder: Path, edit: object, outside: Path) -> None:
         _set_property(folder / "datapackage.json", edit.keys, edit.value)
     elif isinstance(edit, cases.MakeSpecial):
         _make_special(target, edit.kind)
+    elif isinstance(edit, cases.WideHeader) and target.suffix == ".xlsx":
+        workbook = Workbook()
+        workbook.active.append([f"column_{n}" for n in range(edit.columns)])
+        workbook.save(target)
     elif isinstance(edit, cases.WideHeader):
         target.write_text(",".join(f"column_{n}" for n in range(edit.columns)) + "\n"
                           + ",".join("1" for _ in range(edit.columns)) + "\n", encoding="utf-8")

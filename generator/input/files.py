@@ -126,6 +126,26 @@ def csv_header_width(path: Path) -> tuple[int, bool]:
     return widest, whole
 
 
+def xlsx_header_width(path: Path) -> int:
+    """Return the number of cells in the first row of an .xlsx file's first sheet (0 if unreadable).
+
+    Call it only on a file ``xlsx_unpacked`` passed: openpyxl reads the row as it unpacks.
+    """
+    from openpyxl import load_workbook  # only for .xlsx tables: it is slow to import
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - the reader reports a file it cannot open, in its words
+        return 0
+    try:
+        first = next(workbook.worksheets[0].iter_rows(max_row=1, values_only=True), ())
+        return len(first)
+    except Exception:  # noqa: BLE001 - as above
+        return 0
+    finally:
+        workbook.close()
+
+
 def xlsx_unpacked(path: Path) -> tuple[int, float] | None:
     """Return an .xlsx file's unpacked size and the highest ratio of its large parts.
 

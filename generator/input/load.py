@@ -28,6 +28,7 @@ from generator.input.files import (
     csv_header_width,
     display_path,
     special_file_problem,
+    xlsx_header_width,
     xlsx_unpacked,
 )
 from generator.input.messages import plain_error, unreadable
@@ -209,8 +210,9 @@ def _over_limit(path: Path, shown: str) -> Problem | None:
                            f"{ratio:,.0f} times (the limits are "
                            f"{MAX_XLSX_UNPACKED_BYTES // 2**20} MB and {MAX_XLSX_RATIO} times)",
                            CODES["xlsx-unpacked"].fix, "xlsx-unpacked")
-        return None
-    width, whole = csv_header_width(path)
+        width, whole = xlsx_header_width(path), True
+    else:
+        width, whole = csv_header_width(path)
     if width > MAX_COLUMNS:
         counted = f"{width:,}" if whole else f"at least {width:,}"
         return Problem(shown, 1, "", f"the header row has {counted} columns, over the limit of "
