@@ -126,22 +126,24 @@ def csv_header_width(path: Path) -> tuple[int, bool]:
     return widest, whole
 
 
-def xlsx_header_width(path: Path) -> int:
-    """Return the number of cells in the first row of an .xlsx file's first sheet (0 if unreadable).
+def xlsx_header_width(path: Path) -> tuple[int, bool]:
+    """Return the number of cells in an .xlsx file's header row, and whether it was read whole.
 
-    Call it only on a file ``xlsx_unpacked`` passed: openpyxl reads the row as it unpacks.
+    Cells past the limit are not read. Call it only on a file ``xlsx_unpacked`` passed:
+    openpyxl reads the row as it unpacks. An unreadable file is (0, True): the reader reports it.
     """
     from openpyxl import load_workbook  # only for .xlsx tables: it is slow to import
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - the reader reports a file it cannot open, in its words
-        return 0
+        return 0, True
     try:
-        first = next(workbook.worksheets[0].iter_rows(max_row=1, values_only=True), ())
-        return len(first)
+        first = next(workbook.worksheets[0].iter_rows(max_row=1, max_col=MAX_COLUMNS + 1,
+                                                      values_only=True), ())
+        return len(first), len(first) <= MAX_COLUMNS
     except Exception:  # noqa: BLE001 - as above
-        return 0
+        return 0, True
     finally:
         workbook.close()
 

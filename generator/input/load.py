@@ -210,7 +210,7 @@ def _over_limit(path: Path, shown: str) -> Problem | None:
                            f"{ratio:,.0f} times (the limits are "
                            f"{MAX_XLSX_UNPACKED_BYTES // 2**20} MB and {MAX_XLSX_RATIO} times)",
                            CODES["xlsx-unpacked"].fix, "xlsx-unpacked")
-        width, whole = xlsx_header_width(path), True
+        width, whole = xlsx_header_width(path)
     else:
         width, whole = csv_header_width(path)
     if width > MAX_COLUMNS:
