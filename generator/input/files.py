@@ -141,7 +141,9 @@ def xlsx_header_width(path: Path) -> tuple[int, bool]:
     try:
         first = next(workbook.worksheets[0].iter_rows(max_row=1, max_col=MAX_COLUMNS + 1,
                                                       values_only=True), ())
-        return len(first), len(first) <= MAX_COLUMNS
+        # openpyxl pads the row to max_col with empty cells: count up to the last label.
+        width = max((n + 1 for n, label in enumerate(first) if label not in (None, "")), default=0)
+        return width, width <= MAX_COLUMNS
     except Exception:  # noqa: BLE001 - as above
         return 0, True
     finally:
