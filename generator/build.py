@@ -10,12 +10,12 @@ import time
 from calendar import timegm
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from generator.analysis.changes import PreviousRelease
-from generator.analysis.disclosure import protect
+from generator.analysis.disclosure import hide_in_previous, protect
 from generator.input.check import load_site
 from generator.input.load import ReadCache
 from generator.model.site import Site
@@ -147,8 +147,12 @@ def prepare(settings: Settings, release_id: str | None = None,
     timings = {} if timings is None else timings
     start = time.perf_counter()
     with _collector_paused():
+        # What the previous release hid stays hidden, and What changed shows no earlier
+        # figure that this release hides (docs/methodology-analysis.md, across releases).
         site = protect(load_site(settings.packages, cache.read if cache else None),
-                       settings.suppression_threshold)
+                       settings.suppression_threshold, previous.site if previous else None)
+        if previous is not None:
+            previous = replace(previous, site=hide_in_previous(previous.site, site))
     timings["check"] = time.perf_counter() - start
 
     start = time.perf_counter()

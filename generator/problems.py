@@ -265,6 +265,10 @@ CATALOGUE: tuple[Code, ...] = (
          "end).", "Swap expected_low and expected_high."),
     Code("target-range", _R, "A percentage target is outside 0 to 100.",
          "Write the target as a percentage between 0 and 100."),
+    Code("text-formula", _R, "A text cell starts with =, +, -, @, a tab or a carriage return, "
+         "so a spreadsheet opening the downloads would run it as a formula.",
+         "Start the text with a word or a number; spreadsheet programs run text that starts with "
+         "= + - @ as a formula. Start a Markdown list's items with '* ', not '- '."),
     Code("cell-too-long", _R, "A cell holds more than 10,000 characters.",
          "Shorten the text: commentary and notes are read on a web page; see Limits in "
          "docs/data-package.md."),

@@ -297,7 +297,7 @@ def unprotected_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The same site built with disclosure control switched off: the scan's control."""
     out = tmp_path_factory.mktemp("small-counts-unprotected")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(build, "protect", lambda site, threshold=DEFAULT_THRESHOLD: site)
+        patch.setattr(build, "protect", lambda site, threshold=DEFAULT_THRESHOLD, previous=None: site)
         build_fixture(SMALL, out)
     return out / "site"
 

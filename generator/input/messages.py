@@ -44,6 +44,13 @@ _PATTERN_FIXES = {
 }
 
 
+_URI_FIX = "Write the full address, starting with https:// (or leave the cell empty)."
+
+
+def _field_format(schema: dict[str, Any], name: str) -> str:
+    return next((str(f.get("format", "")) for f in schema["fields"] if f["name"] == name), "")
+
+
 def plain_error(error: Any, file: str, schema: dict[str, Any], resource_name: str) -> Problem:
     kind = error.type
     field = getattr(error, "field_name", "") or ""
@@ -75,6 +82,9 @@ def plain_error(error: Any, file: str, schema: dict[str, Any], resource_name: st
         return Problem(file, getattr(error, "row_number", None), field,
                        f"'{cell}' is a missing-value symbol, not a number",
                        CODES["symbol-in-value"].fix, "symbol-in-value")
+    if kind == "type-error" and field_type == "string" and _field_format(schema, field) == "uri":
+        return Problem(file, getattr(error, "row_number", None), field,
+                       f"'{cell}' is not a web address", _URI_FIX, kind)
     if kind == "type-error" and field_type == "string":
         # Only a spreadsheet cell can hold a non-text value: Excel turned 2024 or 31/03/2024
         # into a number or a date.

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from generator.input.formulas import formula_problems
 from generator.input.load import RawPackage, Row
 from generator.model.format import is_id
 from generator.model.periods import Period, PeriodError, PeriodType, parse_canonical
@@ -199,6 +200,7 @@ def package_problems(raw: RawPackage, package: Package) -> list[Problem]:
     problems = list(_indicator_rules(raw, package))
     problems += _row_rules(raw, indicators)
     problems += _target_rules(raw, indicators)
+    problems += formula_problems(raw)
     return problems
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
@@ -18,6 +19,7 @@ from operator import attrgetter
 from typing import Any
 
 from generator.model import format as fmt
+from generator.model.formulas import UNSIGNED_NUMBER, neutralise
 from generator.model.periods import Period
 from generator.model.site import IndicatorData, Package, Release
 
@@ -63,13 +65,53 @@ def _cell(value: Any) -> Any:
 RESOURCE_COLUMNS = {name: fmt.field_names(name) for name in fmt.SCHEMAS}
 
 
-def table_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    """Return CSV text with a header row, LF line endings and minimal quoting."""
+# Where a cell of the written CSV text may start with a formula character: after a comma or a
+# line feed (the first cell of the text is the header's), an unquoted cell (which holds no line
+# feed) that starts with one, with "-" that does not begin a number, or with whitespace before
+# one; or a quoted cell that starts with one after any whitespace. Finding none (and no
+# carriage return) means no cell needs the careful writer; a hit only means the rows are
+# written again, cell by cell.
+_MAYBE_FORMULA = re.compile(r'[,\n](?:[=+@\t\r]|-(?!' + UNSIGNED_NUMBER + r'[,\n])'
+                            r'|[^\S\n]+[-=+@\t\r]|"\s*[-=+@\t\r])')
+
+
+def _write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     writer.writerows(rows)
     return buffer.getvalue()
+
+
+def _write_csv_carefully(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """Write every text cell through the neutraliser, and quote a cell with a carriage return.
+
+    Python's csv module quotes a cell holding a line feed but not one holding only a carriage
+    return, which spreadsheets read as the end of the row: the text after it would start a row
+    of its own (and could be a formula).
+    """
+    buffer = io.StringIO()
+    plain = csv.writer(buffer, lineterminator="\n")
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    plain.writerow(header)
+    for row in rows:
+        cells = [neutralise(cell) if isinstance(cell, str) else cell for cell in row]
+        returns = any(isinstance(cell, str) and "\r" in cell for cell in cells)
+        (quoted if returns else plain).writerow(cells)
+    return buffer.getvalue()
+
+
+def table_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """Return CSV text with a header row, LF line endings and minimal quoting.
+
+    Every CSV download is written here, so every text cell passes the formula neutraliser
+    (``model/formulas.py``): text a spreadsheet would run gets a leading apostrophe.
+    """
+    rows = list(rows)
+    text = _write_csv(header, rows)
+    if "\r" in text or _MAYBE_FORMULA.search(text):
+        text = _write_csv_carefully(header, rows)
+    return text
 
 
 def _column_texts(values: Sequence[Any]) -> Sequence[Any]:
