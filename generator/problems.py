@@ -213,6 +213,21 @@ CATALOGUE: tuple[Code, ...] = (
          "it (the format's schema is used)."),
     Code("resource-required", _D, "The package lacks a table the format requires.",
          "Add a resource with that table's name."),
+    Code("descriptor-size", _D, "datapackage.json is over the 1 MB limit (the examples are "
+         "about 30 KB).", "Keep figures in the tables, not in datapackage.json; see Limits in "
+         "docs/data-package.md."),
+    Code("descriptor-depth", _D, "datapackage.json nests lists and objects more than 32 deep.",
+         "Copy the descriptor of an example package and change its values."),
+    Code("descriptor-type", _D, "A property of datapackage.json has the wrong kind of value (text "
+         "where a list belongs, for example).", "Write the kind of value the problem names; see "
+         "docs/data-package.md."),
+    Code("descriptor-format", _D, "A property of datapackage.json is not written in the form it "
+         "needs (a path with a NUL character, for example).", "Write the file name as it is in the "
+         "package folder."),
+    Code("not-indicator-package", _D, "datapackage.json names none of the format's tables: it is "
+         "not an indicator data package (another kind of Frictionless package, perhaps).",
+         "Check the folder is the one you meant; docs/data-package.md describes the tables an "
+         "indicator data package has."),
     Code("resource-outside", _T, "The file is outside the package folder (an absolute path, '..' "
          "or a symbolic link that points elsewhere).", "Keep every table inside the package folder."),
     Code("resource-missing", _T, "The file named in datapackage.json does not exist.",
@@ -229,6 +244,14 @@ CATALOGUE: tuple[Code, ...] = (
          "typo or a capital letter).", "Correct the spelling or remove the column."),
     Code("missing-column", _T, "The header row lacks a column the table requires.",
          "Add the column to the header row."),
+    Code("file-special", _T, "The path names a folder, a named pipe, a device or a socket (or a "
+         "symbolic link to one), not an ordinary file.", "Point the path at the file itself, saved "
+         "on disk."),
+    Code("too-many-columns", _T, "The header row has more than 200 columns (the widest table has "
+         "24).", "Save only the table's own columns; see Limits in docs/data-package.md."),
+    Code("xlsx-unpacked", _T, "The .xlsx file unpacks to more than 200 MB, or is packed far more "
+         "tightly than a spreadsheet is (a 'zip bomb').", "Save the table again from Excel, or as "
+         "CSV UTF-8; see Limits in docs/data-package.md."),
     Code("type-error", _R, "A cell is not a valid value of its column's type (number, whole "
          "number, date or true/false).", "Write a plain number without %, commas or words, a date "
          "as YYYY-MM-DD, or true or false.", frictionless=True),
@@ -310,6 +333,9 @@ CATALOGUE: tuple[Code, ...] = (
     Code("date-window", _R, "A date or period is before 1970-01-01 or after 2099-12-31, outside "
          "the dates the site publishes.", "Check the year (a missing or extra digit, or 0001 from "
          "an empty spreadsheet date, is the usual cause) and write the date as YYYY-MM-DD."),
+    Code("cell-too-long", _R, "A cell holds more than 10,000 characters.",
+         "Shorten the text: commentary and notes are read on a web page; see Limits in "
+         "docs/data-package.md."),
     Code("foreign-key", _X, "An id is not in the table it refers to (such as an unknown "
          "indicator or service area).", "Use an id that exists in the referenced table, or add "
          "it there.", frictionless=True),

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import io
 import json
+import os
 import re
 import shutil
 import sys
+import zipfile
 from datetime import datetime
 from pathlib import Path
 
@@ -133,8 +136,72 @@ def apply_edit(folder: Path, edit: object, outside: Path) -> None:
         workbook = load_workbook(target)
         workbook.active[edit.cell] = edit.value
         workbook.save(target)
+    elif isinstance(edit, cases.SetProperty):
+        _set_property(folder / "datapackage.json", edit.keys, edit.value)
+    elif isinstance(edit, cases.MakeSpecial):
+        _make_special(target, edit.kind)
+    elif isinstance(edit, cases.WideHeader) and target.suffix == ".xlsx":
+        workbook = Workbook()
+        workbook.active.append([f"column_{n}" for n in range(edit.columns)])
+        workbook.save(target)
+    elif isinstance(edit, cases.WideHeader):
+        target.write_text(",".join(f"column_{n}" for n in range(edit.columns)) + "\n"
+                          + ",".join("1" for _ in range(edit.columns)) + "\n", encoding="utf-8")
+    elif isinstance(edit, cases.XlsxBomb):
+        _set_resource_path(folder, edit.file, Path(edit.file).with_suffix(".xlsx").name)
+        target.unlink()
+        xlsx_bomb(target.with_suffix(".xlsx"), edit.megabytes * 2**20)
     else:  # pragma: no cover - a new edit kind needs a branch here
         raise TypeError(f"unknown edit {edit!r}")
+
+
+def _set_property(path: Path, keys: tuple[str | int, ...], value: object) -> None:
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    node = descriptor
+    for key in keys[:-1]:
+        node = node[key]
+    node[keys[-1]] = value
+    path.write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
+
+
+def _make_special(path: Path, kind: str) -> None:
+    path.unlink()
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        path.symlink_to("/dev/urandom")
+    elif kind == "loop":
+        path.symlink_to(path.name)
+    else:  # pragma: no cover - a new kind needs a branch here
+        raise ValueError(kind)
+
+
+def xlsx_bomb(path: Path, cell_bytes: int) -> None:
+    """Write an .xlsx file whose one sheet holds a cell of ``cell_bytes`` letters.
+
+    Written as openpyxl writes a sheet, then packed again with the cell grown in place: the
+    letters compress about 1,000 times, so 50 MB take 50 KB and a tenth of a second to write.
+    """
+    workbook = Workbook()
+    workbook.active.append(["indicator_id", "period", "value", "note"])
+    workbook.active.append(["re-referrals", "2023-24-Q1", 20.0, "PLACEHOLDER"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED,
+                                                            compresslevel=9) as out:
+        for info in source.infolist():
+            data = source.read(info)
+            if b"PLACEHOLDER" not in data:
+                out.writestr(info.filename, data)
+                continue
+            before, after = data.split(b"PLACEHOLDER")
+            with out.open(info.filename, "w", force_zip64=True) as member:
+                member.write(before)
+                for _ in range(cell_bytes // 2**20):
+                    member.write(b"A" * 2**20)
+                member.write(after)
 
 
 def materialise(case: object, tmp_path: Path) -> list[Path]:

@@ -35,7 +35,9 @@ RUNTIME_CODES = {
     ("generator/input/config.py", "rule"): {
         *(f"settings-{kind}" for kind in ("type", "key", "required", "format", "range", "empty")),
         *(f"mapping-{kind}" for kind in ("type", "key", "required", "enum", "format", "range",
-                                         "empty"))},
+                                         "empty")),
+        # input/descriptor.py reports a property of no value (null) as descriptor-type too.
+        *(f"descriptor-{kind}" for kind in ("type", "format"))},
     ("generator/input/config.py", "f'{kind}-empty'"): {"settings-empty", "mapping-empty"},
     # A number outside the format's limits: each NumberFault's value is its code.
     ("generator/input/cells.py", "fault.value"): {fault.value for fault in NumberFault},

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,8 +23,12 @@ import pytest
 from click.testing import CliRunner
 
 from generator.commands.cli import main
+from generator.input import files
 from generator.input.check import check_packages, load_site
+from generator.model.format import SCHEMAS
 from tests.fixture_sites import PACKAGES
+from tests.test_check import cases as CORPUS
+from tests.test_check import materialise
 
 MINIMAL = PACKAGES / "minimal"
 OBSERVATIONS = "observations.csv"
@@ -224,3 +231,45 @@ def test_large_file(tmp_path: Path) -> None:
     assert site is not None
     assert len(site.packages[0].observations) == rows
     assert elapsed < 60, f"reading {LARGE_BYTES // 2**20} MB took {elapsed:.0f} s"
+
+
+# -- hostile files: never a traceback, never a hang ---------------------------------------------
+
+HOSTILE = [case for case in CORPUS.CASES if "hostile" in case.tags]
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=[case.name for case in HOSTILE])
+def test_hostile_file_is_one_problem_from_the_command_line(case: object, tmp_path: Path) -> None:
+    """``python -m generator check`` in its own process: a hang fails the test at its timeout."""
+    folders = materialise(case, tmp_path)
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-m", "generator", "check", "--format", "json",
+                             *map(str, folders)], capture_output=True, text=True, timeout=60,
+                            cwd=root, env={**os.environ, "PYTHONPATH": str(root)}, check=False)
+    assert "Traceback" not in result.stdout + result.stderr, result.stderr
+    assert result.returncode == 1, result.stdout + result.stderr
+    problems = json.loads(result.stdout)["problems"]
+    assert [problem["rule"] for problem in problems] == [e.rule for e in case.expected], problems
+
+
+# -- the limits are documented as they are --------------------------------------------------------
+
+LIMITS = [
+    (f"| {files.MAX_DESCRIPTOR_BYTES // 2**20} MB", "descriptor-size"),
+    (f"| {files.MAX_DESCRIPTOR_DEPTH} deep", "descriptor-depth"),
+    (f"| {files.MAX_FILE_BYTES // 2**20} MB", "resource-size"),
+    (f"| {files.MAX_COLUMNS} (the widest table has "
+     f"{max(len(schema['fields']) for schema in SCHEMAS.values())})", "too-many-columns"),
+    (f"| {files.MAX_CELL_CHARS:,} |", "cell-too-long"),
+    (f"| {files.MAX_XLSX_UNPACKED_BYTES // 2**20} MB in all", "xlsx-unpacked"),
+    (f"| {files.MAX_XLSX_RATIO} times", "xlsx-unpacked"),
+]
+
+
+@pytest.mark.parametrize(("limit", "code"), LIMITS, ids=[f"{c} {t}" for t, c in LIMITS])
+def test_each_limit_is_documented_with_its_code(limit: str, code: str) -> None:
+    page = (Path(__file__).resolve().parent.parent / "docs" / "data-package.md").read_text(
+        encoding="utf-8")
+    section = page.split("## Limits on files", 1)[1].split("\n## ", 1)[0]
+    assert any(limit in line and f"`{code}`" in line for line in section.splitlines()), (
+        f"docs/data-package.md, Limits: no row with {limit!r} and `{code}`")

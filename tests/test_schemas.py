@@ -291,7 +291,7 @@ def _declared(schema: dict[str, Any], path: str = "") -> list[tuple[str, dict[st
     return found
 
 
-KEYS = [(name, path, key) for name in ("settings", "mapping")
+KEYS = [(name, path, key) for name in ("settings", "mapping", "descriptor")
         for path, key in _declared(load_schema(name))]
 
 
@@ -314,7 +314,7 @@ def _keywords(schema: dict[str, Any]) -> set[str]:
     return found.union(*(_keywords(part) for part in parts))
 
 
-@pytest.mark.parametrize("name", ["settings", "mapping"])
+@pytest.mark.parametrize("name", ["settings", "mapping", "descriptor"])
 def test_every_keyword_of_the_schemas_is_worded(name: str) -> None:
     """A keyword without its own wording would fall back to jsonschema's English."""
     assert _keywords(load_schema(name)) <= set(KINDS)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.input.files import MAX_XLSX_RATIO, MAX_XLSX_UNPACKED_BYTES, special_file_problem, xlsx_unpacked
 from generator.problems import CODES, DataError, Problem
 
 COUNCILS_FILE = Path(__file__).resolve().parent / "mappings" / "councils.csv"
@@ -68,6 +69,17 @@ def find_council(query: str, councils: tuple[Council, ...]) -> Council:
                              "council-unknown")])
 
 
+def _bomb(path: Path, file: str) -> Problem | None:
+    """Return a problem if the workbook would unpack to more than a spreadsheet can hold."""
+    unpacked = xlsx_unpacked(path)
+    if unpacked is None or (unpacked[0] <= MAX_XLSX_UNPACKED_BYTES
+                            and unpacked[1] <= MAX_XLSX_RATIO):
+        return None
+    return Problem(file, None, "", f"the workbook unpacks to {unpacked[0] // 2**20:,} MB, packed "
+                   f"{unpacked[1]:,.0f} times (the limits are {MAX_XLSX_UNPACKED_BYTES // 2**20} "
+                   f"MB and {MAX_XLSX_RATIO} times)", CODES["xlsx-unpacked"].fix, "xlsx-unpacked")
+
+
 def read_neighbours(path: Path) -> dict[str, tuple[str, ...]]:
     """Read DfE's statistical neighbours workbook: old LA number -> its neighbours' numbers.
 
@@ -78,6 +90,9 @@ def read_neighbours(path: Path) -> dict[str, tuple[str, ...]]:
     from openpyxl import load_workbook
 
     file = str(path)
+    refused = special_file_problem(path, file) or _bomb(path, file)
+    if refused is not None:
+        raise DataError([refused])
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - any reader failure becomes a problem report

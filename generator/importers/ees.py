@@ -15,6 +15,7 @@ from generator.importers.councils import Council
 from generator.importers.mapping import IndicatorMapping, Mapping
 from generator.importers.package import COUNCIL, Area, Figure
 from generator.importers.published import TIME_IDENTIFIERS, CellError, dfe_period, read_cell
+from generator.input.files import special_file_problem
 from generator.model.periods import PeriodError
 from generator.model.site import AreaType
 from generator.problems import CODES, Problem
@@ -157,6 +158,10 @@ def read_ees(paths: Iterable[Path], mapping: Mapping, council: Council, neighbou
     figures: list[Figure] = []
     used: list[str] = []
     for path in named + found:
+        special = special_file_problem(path, str(path))
+        if special is not None:
+            problems.append(special)
+            continue
         if not path.is_file():
             problems.append(Problem(str(path), None, "", "the file does not exist",
                                     CODES["source-missing"].fix, "source-missing"))

@@ -13,6 +13,7 @@ from generator.importers.councils import Council
 from generator.importers.mapping import IndicatorMapping, Mapping
 from generator.importers.package import COUNCIL, Area, Figure
 from generator.importers.published import CellError, dfe_period, read_lait_cell
+from generator.input.files import special_file_problem
 from generator.model.periods import PeriodError
 from generator.model.site import AreaType
 from generator.problems import CODES, Problem
@@ -41,6 +42,10 @@ def read_table(path: Path, problems: list[Problem]) -> list[dict[str, object]] |
     import pandas as pd
 
     file = str(path)
+    special = special_file_problem(path, file)
+    if special is not None:
+        problems.append(special)
+        return None
     try:
         if path.suffix.lower() == ".parquet":
             frame = pd.read_parquet(path)

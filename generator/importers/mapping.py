@@ -14,6 +14,7 @@ from typing import Any
 import yaml  # type: ignore[import-untyped]
 
 from generator.input.config import key_path, load_schema, schema_problems
+from generator.input.files import special_file_problem
 from generator.model.periods import PeriodType
 from generator.model.site import Frequency, Polarity, Unit
 from generator.problems import CODES, Problem, sort_problems
@@ -86,6 +87,9 @@ class Mapping:
 def _read(path: Path) -> tuple[Any, list[Problem]]:
     """Return the parsed YAML of a mapping file, or the problem that stopped it being read."""
     file = str(path)
+    special = special_file_problem(path, file)
+    if special is not None:
+        return None, [special]
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8-sig")), []
     except FileNotFoundError:

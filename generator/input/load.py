@@ -11,7 +11,6 @@ Domain rules that need the whole model live in ``rules.py``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,19 @@ from frictionless import Detector, Resource, Schema
 from frictionless import Package as FrictionlessPackage
 
 from generator.input.cells import row_problems
+from generator.input.descriptor import DESCRIPTOR, read_descriptor
+from generator.input.files import (
+    MAX_CELL_CHARS,
+    MAX_COLUMNS,
+    MAX_FILE_BYTES,
+    MAX_XLSX_RATIO,
+    MAX_XLSX_UNPACKED_BYTES,
+    csv_header_width,
+    display_path,
+    special_file_problem,
+    xlsx_header_width,
+    xlsx_unpacked,
+)
 from generator.input.messages import plain_error, unreadable
 from generator.input.screen import Kept, screen_table
 from generator.model import format as fmt
@@ -49,9 +61,10 @@ from generator.model.site import (
 )
 from generator.problems import CODES, Problem
 
-DESCRIPTOR = "datapackage.json"
 SUPPORTED_FORMATS = {".csv": "csv", ".xlsx": "xlsx"}
-MAX_FILE_BYTES = 200 * 1024 * 1024
+#: Problems that refuse a table's file: the table is listed, so it is not also "missing".
+_REFUSED_FILE = {"resource-missing", "resource-empty", "resource-outside", "file-special",
+                 "too-many-columns", "xlsx-unpacked"}
 
 
 @dataclass(frozen=True)
@@ -128,47 +141,8 @@ def _stamp(path: Path) -> Stamp:
     return str(path.resolve()), stat.st_mtime_ns, stat.st_size
 
 
-def display_path(path: Path) -> str:
-    """Return the path relative to the working directory where possible, for messages."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
 # ---------------------------------------------------------------------------------------------
 # Gate 1: the descriptor and its files
-
-
-def _read_descriptor(folder: Path, problems: list[Problem]) -> dict[str, Any] | None:
-    where = display_path(folder / DESCRIPTOR)
-    if not folder.is_dir():
-        problems.append(Problem(display_path(folder), None, "", "the data package folder does not exist",
-                                CODES["package-missing"].fix, "package-missing"))
-        return None
-    try:
-        text = (folder / DESCRIPTOR).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        problems.append(Problem(where, None, "", "the package has no datapackage.json",
-                                CODES["descriptor-missing"].fix, "descriptor-missing"))
-        return None
-    except UnicodeDecodeError:
-        problems.append(Problem(where, None, "", "datapackage.json is not UTF-8 text",
-                                CODES["descriptor-encoding"].fix, "descriptor-encoding"))
-        return None
-    try:
-        descriptor = json.loads(text)
-    except json.JSONDecodeError as error:
-        problems.append(Problem(where, error.lineno, "", f"datapackage.json is not valid JSON: "
-                                f"{error.msg} at line {error.lineno}, column {error.colno}",
-                                CODES["descriptor-json"].fix,
-                                "descriptor-json"))
-        return None
-    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-        problems.append(Problem(where, None, "resources", "datapackage.json has no list of resources",
-                                CODES["descriptor-resources"].fix, "descriptor-resources"))
-        return None
-    return descriptor
 
 
 def _resource_file(folder: Path, where: str, resource: dict[str, Any],
@@ -182,8 +156,15 @@ def _resource_file(folder: Path, where: str, resource: dict[str, Any],
         return None
     candidate = folder / path_text
     root = folder.resolve()
-    resolved = candidate.resolve()
     shown = display_path(candidate)
+    try:
+        resolved = candidate.resolve()
+    except (OSError, RuntimeError):  # a loop of symbolic links
+        resolved = candidate
+    special = special_file_problem(candidate, shown)
+    if special is not None:
+        problems.append(special)
+        return None
     if Path(path_text).is_absolute() or (root != resolved and root not in resolved.parents):
         problems.append(Problem(shown, None, "", "the file is outside the package folder (an absolute "
                                 "path, '..' or a symbolic link that points elsewhere)",
@@ -209,7 +190,46 @@ def _resource_file(folder: Path, where: str, resource: dict[str, Any],
                                 f"{MAX_FILE_BYTES // 2**20} MB limit",
                                 CODES["resource-size"].fix, "resource-size"))
         return None
+    limit = _over_limit(resolved, shown)
+    if limit is not None:
+        problems.append(limit)
+        return None
     return candidate
+
+
+def _over_limit(path: Path, shown: str) -> Problem | None:
+    """Return the problem if a table is over a limit its reader cannot safely meet.
+
+    Both are checked before Frictionless opens the file: it matches header labels in time
+    that grows with the square of their number, and openpyxl unpacks the whole of an .xlsx.
+    """
+    if path.suffix.lower() == ".xlsx":
+        unpacked = xlsx_unpacked(path)
+        if unpacked is not None and (unpacked[0] > MAX_XLSX_UNPACKED_BYTES
+                                     or unpacked[1] > MAX_XLSX_RATIO):
+            size, ratio = unpacked
+            return Problem(shown, None, "", f"the file unpacks to {size // 2**20:,} MB, packed "
+                           f"{ratio:,.0f} times (the limits are "
+                           f"{MAX_XLSX_UNPACKED_BYTES // 2**20} MB and {MAX_XLSX_RATIO} times)",
+                           CODES["xlsx-unpacked"].fix, "xlsx-unpacked")
+        width, whole = xlsx_header_width(path)
+    else:
+        width, whole = csv_header_width(path)
+    if width > MAX_COLUMNS:
+        counted = f"{width:,}" if whole else f"at least {width:,}"
+        return Problem(shown, 1, "", f"the header row has {counted} columns, over the limit of "
+                       f"{MAX_COLUMNS}", CODES["too-many-columns"].fix, "too-many-columns")
+    return None
+
+
+def _long_cells(rows: Iterable[Row]) -> Iterator[Problem]:
+    """Yield a problem for each cell over ``MAX_CELL_CHARS`` characters."""
+    for row in rows:
+        for name, value in row.cells.items():
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                yield Problem(row.file, row.number, name, f"the cell holds {len(value):,} "
+                              f"characters, over the limit of {MAX_CELL_CHARS:,}",
+                              CODES["cell-too-long"].fix, "cell-too-long")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -378,7 +398,7 @@ def _resource_files(folder: Path, where: str, descriptor: dict[str, Any],
     """Return the file of each known resource the descriptor lists, reporting what is wrong."""
     files: dict[str, Path] = {}
     for resource in descriptor["resources"]:
-        name = resource.get("name") if isinstance(resource, dict) else None
+        name = resource.get("name")
         if name not in fmt.SCHEMAS:
             problems.append(Problem(where, None, "resources", f"unknown resource '{name}'",
                                     "Resource names are: " + ", ".join(fmt.SCHEMAS) + ".",
@@ -398,8 +418,7 @@ def _resource_files(folder: Path, where: str, descriptor: dict[str, Any],
         if path is not None:
             files[name] = path
     for name in fmt.REQUIRED_RESOURCES:
-        if name not in files and not any(p.rule in {"resource-missing", "resource-empty",
-                                                    "resource-outside"} for p in problems):
+        if name not in files and not any(p.rule in _REFUSED_FILE for p in problems):
             problems.append(Problem(where, None, "resources", f"the package has no '{name}' table",
                                     f"Add a resource named '{name}'.", "resource-required"))
 
@@ -414,7 +433,7 @@ def read_raw_package(folder: Path, cache: ReadCache | None = None
     point to, has changed since the cache saw it.
     """
     problems: list[Problem] = []
-    descriptor = _read_descriptor(folder, problems)
+    descriptor = read_descriptor(folder, problems)
     if descriptor is None:
         return None, problems
     where = display_path(folder / DESCRIPTOR)
@@ -458,6 +477,8 @@ def read_raw_package(folder: Path, cache: ReadCache | None = None
             failed: list[Row] = []
             rows[name] = _read_rows(resource, shown[name], problems, failed)
             rejected[name] = tuple(failed)
+    for name in rows:
+        problems.extend(_long_cells((*rows[name], *rejected.get(name, ()))))
     raw = RawPackage(
         name=str(descriptor.get("name", folder.name)),
         title=str(descriptor.get("title", folder.name)),
