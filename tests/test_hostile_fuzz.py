@@ -2,7 +2,7 @@
 
 Each trial copies the example packages, plants ``PER_TABLE`` payloads (a random kind, a random
 payload of it) into random free-text cells of every table, builds the site, reads every page for
-anything that could run or load from another host, and loads 15 pages in Chromium (the pages
+anything that could run or load from another host, and loads 25 pages in Chromium (the pages
 showing a payload first) with every request to another host stopped. The seeds are fixed so CI
 is deterministic; set ``PERFSITE_FUZZ_SEED`` to run other seeds (the first trial uses it, the
 next ones count up from it). Every failure names the seed and what was planted.
@@ -19,9 +19,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.browser.checks_static import discover_pages
-from tests.hostile.browse import findings
-from tests.hostile.payloads import built_kinds
-from tests.hostile.plant import Planted, plant_randomly
+from tests.hostile.payloads import REMOTE, built_kinds
+from tests.hostile.plant import Planted, copy_example, plant_randomly
 from tests.hostile.sites import shared_site
 from tests.hostile.static import page_problems
 from tools.browser.server import site_base_path
@@ -32,9 +31,9 @@ if TYPE_CHECKING:
 FIRST_SEED = int(os.environ.get("PERFSITE_FUZZ_SEED", "1515"))
 SEEDS = [FIRST_SEED + trial for trial in range(3)]
 PER_TABLE = 6
-PAGES_PER_TRIAL = 15  # 25 took 45 s a trial on a busy machine: over the ~60 s budget
+PAGES_PER_TRIAL = 25
 CANARY = ("<!doctype html><html><body><img src=x onerror=\"window.__pwned='canary'\">"
-          "<img src='https://hostile-corpus.example.org/canary.png'></body></html>")
+          f"<img src='{REMOTE}/canary.png'></body></html>")
 
 
 def _trial(tmp_path_factory: pytest.TempPathFactory, seed: int) -> tuple[Path, list[Planted]]:
@@ -49,7 +48,6 @@ def _trial(tmp_path_factory: pytest.TempPathFactory, seed: int) -> tuple[Path, l
     site = shared_site(tmp_path_factory, f"fuzz-{seed}", plant)
     if not planted:  # another worker built it: plant again (same seed) to know what it holds
         scratch = tmp_path_factory.mktemp(f"replant-{seed}")
-        from tests.hostile.plant import copy_example
         plant(copy_example(scratch))
     return site, planted
 
@@ -73,6 +71,8 @@ def test_random_payloads_never_run_or_load_in_any_page(
 @pytest.mark.parametrize("seed", SEEDS)
 def test_random_payloads_never_run_or_leave_the_site_in_chromium(
         seed: int, browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> None:
+    from tests.hostile.browse import findings, search_term  # Playwright: only the browser tests need it
+
     site, planted = _trial(tmp_path_factory, seed)
     pages = [p for p in discover_pages(site, site_base_path(site)) if p.kind != "redirect"]
     rng = random.Random(seed)
@@ -81,5 +81,6 @@ def test_random_payloads_never_run_or_leave_the_site_in_chromium(
                                        for t in ("pwned", "hostile-corpus", "{{", "{%"))]
     sample = (showing + [p for p in pages if p not in showing])[:PAGES_PER_TRIAL]
     assert showing, "no page shows a planted payload: the trial tested nothing"
-    found = findings(browser, site, [p.path for p in sample], canary=CANARY)
+    found = findings(browser, site, [p.path for p in sample], canary=CANARY,
+                     search=search_term(site))
     assert not found, _report(seed, planted, found)

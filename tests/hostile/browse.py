@@ -8,9 +8,13 @@ request of its own failed, a chart was not drawn, or the console showed an error
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.checks_browser import Visitor
 from tools.browser.server import SiteServer, site_base_path
@@ -33,11 +37,13 @@ def _guard(visitor: Visitor, left: list[str]) -> None:
 
 
 def findings(browser: Browser, site_dir: Path, paths: list[str],
-             canary: str | None = None) -> list[str]:
+             canary: str | None = None, search: str = "") -> list[str]:
     """Load each page (paths under the site's base) and return what went wrong on each.
 
     ``canary`` is raw HTML served at ``/canary-selftest/`` and visited first: it must show the
     flag set and the request caught, or the harness itself is blind (reported as a finding).
+    ``search`` is typed into the site's search box last: Material draws results as HTML
+    (``search_term`` finds a word that brings up a result holding a payload).
     """
     base = site_base_path(site_dir)
     mounts = {base: site_dir}
@@ -58,6 +64,8 @@ def findings(browser: Browser, site_dir: Path, paths: list[str],
                 found += _canary(visitor, left)
             for path in paths:
                 found += [f"{path}: {problem}" for problem in _visit(visitor, path, left)]
+            if search:
+                found += _search(visitor, base, search, left)
         finally:
             visitor.close()
     return found
@@ -72,6 +80,39 @@ def _visit(visitor: Visitor, path: str, left: list[str]) -> list[str]:
     problems += [f"console error {text}" for text in visit.console_errors]
     problems += [f"chart not drawn {chart}" for chart in visit.undrawn_charts]
     return problems
+
+
+def search_term(site_dir: Path, marker: str = "pwned") -> str:
+    """Return a word of the title of a page whose search entry holds ``marker`` ('' if none).
+
+    The search index splits words at spaces and hyphens only, so a payload's own words
+    (``javascript:window.__pwned='...'``) are not what a reader types; the page's title is.
+    """
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        if marker in doc["text"] or marker in doc["title"]:
+            # The longest word: never one of the stop words search drops ("what", "which").
+            words = sorted((w for w in re.findall(r"[A-Za-z]{6,}", doc["title"])
+                            if marker not in w), key=len, reverse=True)
+            if words:
+                return words[0]
+    return ""
+
+
+def _search(visitor: Visitor, base: str, query: str, left: list[str]) -> list[str]:
+    left.clear()
+    page = visitor.page
+    page.goto(visitor.server.url(base), wait_until="load")
+    page.keyboard.press("/")  # Material's shortcut opens the search box
+    page.keyboard.type(query)
+    try:
+        page.wait_for_selector(".md-search-result__item", timeout=20_000)
+    except PlaywrightTimeout:
+        return [f"search for {query!r}: no result shown, so the results were not checked"]
+    page.wait_for_timeout(200)  # let the error handlers of failed images fire
+    problems = [f"search results: window.__pwned = {flag!r}"] if (
+        flag := page.evaluate(FLAG)) else []
+    return problems + [f"search results: request left the site: {url}" for url in left]
 
 
 def _canary(visitor: Visitor, left: list[str]) -> list[str]:
