@@ -16,7 +16,7 @@ RUN = "window.__pwned='{origin}'"
 
 # Set True when check refuses text that starts like a spreadsheet formula (issue 15, part A):
 # the formula kind then moves from the built-site tests to the refused-at-check test.
-FORMULA_REFUSED_AT_CHECK = False
+FORMULA_REFUSED_AT_CHECK = True
 
 
 @dataclass(frozen=True)
