@@ -14,8 +14,8 @@ from dataclasses import dataclass
 REMOTE = "https://hostile-corpus.example.org"
 RUN = "window.__pwned='{origin}'"
 
-# Set True when check refuses text that starts like a spreadsheet formula (issue 15, part A):
-# the formula kind then moves from the built-site tests to the refused-at-check test.
+# True since check refuses text that starts like a spreadsheet formula (issue 15, part A): the
+# formula kind is then checked at check (text-formula) instead of in the built site.
 FORMULA_REFUSED_AT_CHECK = True
 
 
