@@ -16,7 +16,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,13 +23,13 @@ import pytest
 
 from tests.browser.checks_static import discover_pages
 from tests.fixture_sites import PACKAGES, build_fixture, site_files
+from tests.hostile.static import page_problems
 from tools.browser.server import SiteServer, site_base_path
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser  # only the browser tests use it
 
 HOSTILE = PACKAGES / "hostile"
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "srcdoc"}
 
 
 def payload() -> str:
@@ -43,52 +42,6 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("hostile")
     build_fixture(HOSTILE, out)
     return out / "site"
-
-
-class _Elements(HTMLParser):
-    """Collect what could run: scripts (attributes and text), event handlers, script URLs."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.scripts: list[tuple[dict[str, str | None], str]] = []
-        self.problems: list[str] = []
-        self._script: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.problems.append(f"<{tag} {name}=...> event handler")
-            if name in URL_ATTRIBUTES and value and re.sub(r"[\s\x00-\x1f]", "", value).lower() \
-                    .startswith(("javascript:", "vbscript:", "data:text/html")):
-                self.problems.append(f"<{tag} {name}={value!r}>")
-        if tag == "script":
-            self.scripts.append((dict(attrs), ""))
-            self._script = []
-
-    def handle_data(self, data: str) -> None:
-        if self._script is not None:
-            self._script.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._script is not None:
-            attrs, _ = self.scripts[-1]
-            self.scripts[-1] = (attrs, "".join(self._script))
-            self._script = None
-
-
-def page_problems(text: str) -> list[str]:
-    """Return every way the page could run something that did not come from the site."""
-    parser = _Elements()
-    parser.feed(text)
-    problems = list(parser.problems)
-    for attrs, body in parser.scripts:
-        if "pwned" in body or "pwned" in str(attrs.get("src", "")):
-            problems.append(f"planted <script>: {body[:80]!r}")
-        elif attrs.get("type") == "application/json":
-            json.loads(body)  # data islands must still be whole JSON: nothing broke out
-        elif attrs.get("src"):
-            assert "assets/" in str(attrs["src"]), attrs
-    return problems
 
 
 def test_the_hostile_package_builds_with_every_payload_shown_as_text(site_dir: Path) -> None:
