@@ -199,8 +199,8 @@ CATALOGUE: tuple[Code, ...] = (
          'Add "resources": [...] naming each table.'),
     Code("descriptor-name", _D, "The package has no name.", 'Add "name": "..." to datapackage.json.'),
     Code("descriptor-name-id", _D, "The package name is not an id: it becomes the file name of "
-         "the package's download.", "Use lower case letters, digits and hyphens, like "
-         "\"northbridge-childrens\"."),
+         "the package's download.", "Use lower case letters, digits and hyphens, at most 64 "
+         "characters, like \"northbridge-childrens\"."),
     Code("descriptor-title", _D, "The package has no title.",
          'Add "title": "..." to datapackage.json.'),
     Code("resource-unknown", _D, "A resource's name is not one of the format's tables.",
@@ -258,6 +258,9 @@ CATALOGUE: tuple[Code, ...] = (
     Code("required", _R, "A required cell is empty.", "Fill in the cell."),
     Code("enum", _R, "A cell is not one of its column's allowed values.",
          "Use one of the allowed values (the fix lists them)."),
+    Code("id-too-long", _R, "An id is longer than 64 characters: ids become folder and file "
+         "names and parts of page addresses.", "Shorten the id to 64 characters or fewer (ids "
+         "of a few words read best in an address, like re-referrals)."),
     Code("pattern", _R, "A cell is not written in the form its column needs, such as an id or "
          "a list of flags.", "Ids use lower case letters, digits and single hyphens only, e.g. "
          "re-referrals."),
@@ -340,8 +343,8 @@ CATALOGUE: tuple[Code, ...] = (
          "indicator or service area).", "Use an id that exists in the referenced table, or add "
          "it there.", frictionless=True),
     Code("previous-id-invalid", _X, "A previous id of an indicator is not an id: it becomes the "
-         "address of a redirect page.", "Use lower case letters, digits and hyphens, separating "
-         "ids with ';'."),
+         "address of a redirect page.", "Use lower case letters, digits and hyphens, at most 64 "
+         "characters, separating ids with ';'."),
     Code("unknown-priority", _X, "An indicator names a priority that is not in the priorities "
          "table.", "Use an id from the priorities table, or add the priority there."),
     Code("commentary-period", _X, "Commentary is for a period the indicator has no observation "

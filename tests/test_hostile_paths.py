@@ -48,33 +48,21 @@ TARGETS = {
     "package-name": PathField("datapackage.json", '"name": "minimal"', '"name": {value}', None,
                               "name", ("descriptor-name-id",)),
     "service-area-id": PathField("service_areas.csv", "front-door,1,Front door",
-                                 "{value},1,Front door", 2, "id", ("pattern",)),
+                                 "{value},1,Front door", 2, "id", ("pattern", "id-too-long")),
     "priority-id": PathField("priorities.csv", "safe-at-home,Children are safe",
-                             "{value},Children are safe", 2, "id", ("pattern",)),
+                             "{value},Children are safe", 2, "id", ("pattern", "id-too-long")),
     "indicator-id": PathField("indicators.csv", "re-referrals,Re-referrals within",
-                              "{value},Re-referrals within", 2, "id", ("pattern",)),
+                              "{value},Re-referrals within", 2, "id", ("pattern", "id-too-long")),
     "release-id": PathField("releases.csv", "2024-25-q1,Quarter 1", "{value},Quarter 1", 2, "id",
-                            ("pattern",)),
+                            ("pattern", "id-too-long")),
     "previous-id": PathField("indicators.csv", ",cla-per-10k,", ",{value},", 3, "previous_ids",
                              ("previous-id-invalid",)),
     "resource-path": PathField("datapackage.json", '"path": "priorities.csv"', '"path": {value}',
-                               None, "", ("resource-outside", "resource-missing", "resource-path")),
+                               None, "", ("resource-outside", "resource-missing", "resource-path",
+                                "descriptor-format", "file-special")),
 }
 
-_LONG_ID = ("finding (issue 15, part E): an id of 300 letters matches the id pattern, so check "
-            "accepts it; it becomes a folder or file name longer than file systems allow (seen "
-            "for a package name and a previous id: the build stops with OSError 'File name too "
-            "long')")
-KNOWN = {  # (target, form): the finding; the lead routes each
-    **{(target, "very-long-name"): _LONG_ID for target in (
-        "package-name", "service-area-id", "priority-id", "indicator-id", "previous-id")},
-    ("release-id", "very-long-name"): "finding (issue 15, part E): a release id of 300 letters "
-        "is accepted by check (the build succeeds today, but the id is the release's address)",
-    ("resource-path", "nul"): "finding (issue 15, part E): a resource path holding NUL makes "
-        "check crash with ValueError 'embedded null byte' instead of reporting a problem",
-    ("resource-path", "very-long-name"): "finding (issue 15, part E): a resource path of 300 "
-        "letters makes check crash with OSError 'File name too long' instead of reporting it",
-}
+KNOWN: dict[tuple[str, str], str] = {}  # (target, form): a finding not fixed yet, as a strict xfail
 CASES = [pytest.param(target, form, id=f"{target}-{form}",
                       marks=[pytest.mark.xfail(strict=True, reason=KNOWN[target, form])]
                       if (target, form) in KNOWN else [])

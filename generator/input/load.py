@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from frictionless import Detector, Resource, Schema
+from frictionless import Detector, Dialect, Resource, Schema
 from frictionless import Package as FrictionlessPackage
 
 from generator.input.cells import row_problems
 from generator.input.descriptor import DESCRIPTOR, read_descriptor
+from generator.input.dialect import csv_dialect
 from generator.input.files import (
     MAX_CELL_CHARS,
     MAX_COLUMNS,
@@ -267,6 +268,8 @@ def _frictionless_resource(name: str, path: Path, folder: Path) -> Resource:
         # Frictionless guess from the first lines, refuses every other encoding the same way
         # (docs/data-package.md) and saves the guess, the slowest part of opening a table.
         encoding="utf-8" if file_format == "csv" else None,
+        # The dialect comes from the header row, so Frictionless does not sniff (input/dialect.py).
+        dialect=csv_dialect(path) if file_format == "csv" else Dialect(),
         schema=Schema.from_descriptor(fmt.schema(name)),
         detector=Detector(schema_sync=True, field_missing_values=[""]),
     )

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from generator.input.formulas import formula_problems
 from generator.input.load import RawPackage, Row
+from generator.model import format as fmt
 from generator.model.format import is_id
 from generator.model.periods import Period, PeriodError, PeriodType, parse_canonical
 from generator.model.site import (
@@ -225,6 +226,25 @@ def _target_rules(raw: RawPackage, indicators: dict[str, Indicator]) -> Iterator
                           CODES["rating-without-target"].fix, "rating-without-target")
 
 
+#: The id columns of each table: the fields the format writes with the id pattern.
+_ID_FIELDS = {resource: tuple(field["name"] for field in schema["fields"]
+                              if field.get("constraints", {}).get("pattern") == fmt.ID_PATTERN)
+              for resource, schema in fmt.SCHEMAS.items()}
+
+
+def _id_length_rules(raw: RawPackage) -> Iterator[Problem]:
+    """Report ids too long to be a file name: every id becomes a folder or file of the site."""
+    for resource, names in _ID_FIELDS.items():
+        for row in raw.rows.get(resource, ()) if names else ():
+            for name in names:
+                text = row.cells.get(name)
+                if isinstance(text, str) and len(text) > fmt.ID_MAX_LENGTH:
+                    yield Problem(row.file, row.number, name,
+                                  f"the id '{text[:20]}…' is {len(text)} characters long, over "
+                                  f"the {fmt.ID_MAX_LENGTH} an id may have",
+                                  CODES["id-too-long"].fix, "id-too-long")
+
+
 def package_problems(raw: RawPackage, package: Package) -> list[Problem]:
     """Return the domain problems of one package."""
     indicators = {indicator.id: indicator for indicator in package.indicators}
@@ -232,6 +252,7 @@ def package_problems(raw: RawPackage, package: Package) -> list[Problem]:
     problems += _row_rules(raw, indicators)
     problems += _target_rules(raw, indicators)
     problems += formula_problems(raw)
+    problems += _id_length_rules(raw)
     return problems
 
 

@@ -27,7 +27,10 @@ from generator.model.site import (
 
 FORMAT_VERSION = "1.0"
 
-ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+#: Longest id: ids become folder and file names (``<id>.csv``, ``<package>.zip``) and parts of
+#: addresses, so they are kept far below the 255 bytes file systems allow in a name.
+ID_MAX_LENGTH = 64
+ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"  # the length is a rule of its own (id-too-long)
 _ID = re.compile(ID_PATTERN)
 
 
@@ -35,9 +38,13 @@ def is_id(text: str) -> bool:
     """Return True for an id: lower case letters and digits, in words joined by hyphens.
 
     Ids and package names become folder and file names of the site, so this is also what keeps
-    a path from data inside the site (no ``/``, ``..`` or ``\\``).
+    a path from data inside the site (no ``/``, ``..`` or ``\\``), and names short enough for
+    any file system (at most ``ID_MAX_LENGTH`` characters). ``fullmatch``: ``$`` alone would
+    let a trailing newline through.
     """
-    return _ID.match(text) is not None
+    return len(text) <= ID_MAX_LENGTH and _ID.fullmatch(text) is not None
+
+
 LIST_SEPARATOR = ";"
 
 
