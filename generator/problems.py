@@ -336,6 +336,9 @@ CATALOGUE: tuple[Code, ...] = (
     Code("date-window", _R, "A date or period is before 1970-01-01 or after 2099-12-31, outside "
          "the dates the site publishes.", "Check the year (a missing or extra digit, or 0001 from "
          "an empty spreadsheet date, is the usual cause) and write the date as YYYY-MM-DD."),
+    Code("text-control", _R, "A text cell holds an invisible control character (such as NUL or "
+         "escape), usually from copying out of another system.", "Delete the character: retype "
+         "the text, or paste it as plain text (in Excel, Paste Special, Values)."),
     Code("cell-too-long", _R, "A cell holds more than 10,000 characters.",
          "Shorten the text: commentary and notes are read on a web page; see Limits in "
          "docs/data-package.md."),

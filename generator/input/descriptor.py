@@ -111,12 +111,29 @@ def _shape(descriptor: dict[str, Any], where: str) -> list[Problem]:
             for problem in found]
 
 
+def _outside_file(path: Path, folder: Path) -> bool:
+    """Return whether the path is a link to an ordinary file outside the folder.
+
+    Anything else (a folder, a pipe, a device, a loop of links) is reported when it is opened.
+    """
+    try:
+        resolved, root = path.resolve(), folder.resolve()
+    except (OSError, RuntimeError):
+        return False
+    return resolved.is_file() and root not in resolved.parents
+
+
 def read_descriptor(folder: Path, problems: list[Problem]) -> dict[str, Any] | None:
     """Return the package's descriptor if it can be used, else ``None``; record every problem."""
     where = display_path(folder / DESCRIPTOR)
     if not folder.is_dir():
         problems.append(Problem(display_path(folder), None, "", "the data package folder does "
                                 "not exist", CODES["package-missing"].fix, "package-missing"))
+        return None
+    if _outside_file(folder / DESCRIPTOR, folder):
+        problems.append(Problem(where, None, "", "datapackage.json is a symbolic link to a file "
+                                "outside the package folder", "Keep datapackage.json and every "
+                                "table inside the package folder.", "resource-outside"))
         return None
     text = _text(folder / DESCRIPTOR, where, problems)
     if text is None:

@@ -11,6 +11,7 @@ Domain rules that need the whole model live in ``rules.py``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -223,14 +224,27 @@ def _over_limit(path: Path, shown: str) -> Problem | None:
     return None
 
 
-def _long_cells(rows: Iterable[Row]) -> Iterator[Problem]:
-    """Yield a problem for each cell over ``MAX_CELL_CHARS`` characters."""
+#: Characters no published text may hold: the C0 and C1 control characters (NUL, escape, form
+#: feed...) and DEL. They are invisible, some break the files they reach (a NUL ends a string in
+#: many programs), and none means anything on a page. Tab, line feed and carriage return are
+#: layout, not controls (a formula start is refused by its own rule, input/formulas.py).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _text_cells(rows: Iterable[Row]) -> Iterator[Problem]:
+    """Yield a problem for each cell over ``MAX_CELL_CHARS`` characters or holding a control."""
     for row in rows:
         for name, value in row.cells.items():
-            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            if not isinstance(value, str):
+                continue
+            if len(value) > MAX_CELL_CHARS:
                 yield Problem(row.file, row.number, name, f"the cell holds {len(value):,} "
                               f"characters, over the limit of {MAX_CELL_CHARS:,}",
                               CODES["cell-too-long"].fix, "cell-too-long")
+            elif (control := _CONTROL.search(value)) is not None:
+                yield Problem(row.file, row.number, name, "the text holds an invisible control "
+                              f"character (U+{ord(control.group()):04X}) at position "
+                              f"{control.start() + 1}", CODES["text-control"].fix, "text-control")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -481,7 +495,7 @@ def read_raw_package(folder: Path, cache: ReadCache | None = None
             rows[name] = _read_rows(resource, shown[name], problems, failed)
             rejected[name] = tuple(failed)
     for name in rows:
-        problems.extend(_long_cells((*rows[name], *rejected.get(name, ()))))
+        problems.extend(_text_cells((*rows[name], *rejected.get(name, ()))))
     raw = RawPackage(
         name=str(descriptor.get("name", folder.name)),
         title=str(descriptor.get("title", folder.name)),

@@ -119,9 +119,10 @@ KINDS: tuple[Kind, ...] = (
     )),
     Kind("unicode", (
         "right\u202eto-left", "zero\u200bwidth\u200c\u200d\ufeffjoiners", "combining e\u0301",
-        "wide \uff1cscript\uff1e", "emoji \U0001f600", "bell\x07escape\x1b[31mred",
-        "nul\x00here", "x" * 3000,
+        "wide \uff1cscript\uff1e", "emoji \U0001f600", "x" * 3000,
     )),
+    Kind("control", ("bell\x07escape\x1b[31mred", "nul\x00here", "del\x7fc1\x85"),
+         refused_as="text-control"),
     Kind("formula", (
         '=HYPERLINK("' + REMOTE + '/{origin}/formula","click")', "+1+1", "-2+3", "@SUM(A1)",
         "\t=1", "\r=1",
