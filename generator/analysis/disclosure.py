@@ -43,7 +43,7 @@ from dataclasses import replace
 from itertools import groupby
 from typing import TypeVar
 
-from generator.analysis.numbers import round_half_up, rounded
+from generator.analysis.numbers import rounded
 from generator.model.periods import Period
 from generator.model.site import (
     RATE_BASE,
@@ -67,7 +67,9 @@ def is_small(count: float | None, threshold: int) -> bool:
 
 def reveals_small(count: float, threshold: int) -> bool:
     """Return True when a worked-out count, rounded to whole people, is from 1 to the threshold."""
-    return is_small(count, threshold) or is_small(float(round_half_up(count, 0)), threshold)
+    # Rounded half up to whole people, a count from 0.5 up to (not including) threshold + 0.5
+    # is 1 to the threshold: the same test as rounding each count, without the rounding.
+    return is_small(count, threshold) or 0.5 <= count < threshold + 0.5
 
 
 def implied_counts(row: Observation, indicator: Indicator) -> tuple[float, ...]:
@@ -185,7 +187,8 @@ def _as_shown(row: Row, indicator: Indicator) -> Row:
     """Return the row with its value rounded as the page shows it."""
     if row.value is None:
         return row
-    return replace(row, value=rounded(row.value, indicator))
+    shown = rounded(row.value, indicator)
+    return row if shown == row.value else replace(row, value=shown)
 
 
 def protect_indicator(data: IndicatorData, threshold: int,

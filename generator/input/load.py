@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -231,20 +231,30 @@ def _over_limit(path: Path, shown: str) -> Problem | None:
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
+def _text_fault(value: str) -> Problem | None:
+    """Return what is wrong with a text cell (without its place), or None."""
+    if len(value) > MAX_CELL_CHARS:
+        return Problem("", None, "", f"the cell holds {len(value):,} characters, over the limit "
+                       f"of {MAX_CELL_CHARS:,}", CODES["cell-too-long"].fix, "cell-too-long")
+    control = _CONTROL.search(value)
+    if control is not None:
+        return Problem("", None, "", "the text holds an invisible control character "
+                       f"(U+{ord(control.group()):04X}) at position {control.start() + 1}",
+                       CODES["text-control"].fix, "text-control")
+    return None
+
+
 def _text_cells(rows: Iterable[Row]) -> Iterator[Problem]:
     """Yield a problem for each cell over ``MAX_CELL_CHARS`` characters or holding a control."""
-    for row in rows:
+    rows = tuple(rows)
+    # Each distinct text is judged once: columns repeat their ids, periods and names.
+    texts = {value for row in rows for value in row.cells.values() if isinstance(value, str)}
+    faults = {text: fault for text in texts if (fault := _text_fault(text)) is not None}
+    for row in rows if faults else ():
         for name, value in row.cells.items():
-            if not isinstance(value, str):
-                continue
-            if len(value) > MAX_CELL_CHARS:
-                yield Problem(row.file, row.number, name, f"the cell holds {len(value):,} "
-                              f"characters, over the limit of {MAX_CELL_CHARS:,}",
-                              CODES["cell-too-long"].fix, "cell-too-long")
-            elif (control := _CONTROL.search(value)) is not None:
-                yield Problem(row.file, row.number, name, "the text holds an invisible control "
-                              f"character (U+{ord(control.group()):04X}) at position "
-                              f"{control.start() + 1}", CODES["text-control"].fix, "text-control")
+            fault = faults.get(value) if isinstance(value, str) else None
+            if fault is not None:
+                yield replace(fault, file=row.file, row=row.number, field=name)
 
 
 # ---------------------------------------------------------------------------------------------
