@@ -49,11 +49,10 @@ def make_series(indicator: Indicator) -> list[dict[str, str]]:
             numerator = min(numerator, denominator) if series.kind == "pct" else numerator
             row["numerator"], row["denominator"] = str(numerator), str(denominator)
             row["value"] = text(numerator / denominator * scale, places)
-        if series.suppress_small and row["denominator"] and \
-                Decimal(row["denominator"]) <= DEFAULT_THRESHOLD:
+        if series.suppress_small and _small_counts(row, series.kind):
             row.update(value="", numerator="", denominator="", missing="c",
-                       note=f"Fewer than {DEFAULT_THRESHOLD + 1} children: not published to "
-                       "protect confidentiality.")
+                       note=f"Fewer than {DEFAULT_THRESHOLD + 1} children, or all but "
+                       f"{DEFAULT_THRESHOLD} or fewer: not published to protect confidentiality.")
         if period in indicator.gaps:
             symbol, note = indicator.gaps[period]
             row.update(value="", numerator="", denominator="", missing=symbol, note=note)
@@ -116,6 +115,17 @@ def describe(unit: str, value: str) -> str:
     if unit == "rate_per_10000":
         return f"{value} per 10,000 children"
     return f"{int(value):,}" if unit == "count" else value
+
+
+def _small_counts(row: dict[str, str], kind: str) -> bool:
+    """Tell whether a row shows a count of 1 to 5 children, as the site's disclosure control
+    judges it (docs/methodology-analysis.md): its numerator, its denominator or, for a
+    percentage, the children left out. A careful officer marks such a month c in the data."""
+    if not row["denominator"]:
+        return False
+    numerator, denominator = Decimal(row["numerator"]), Decimal(row["denominator"])
+    counts = (numerator, denominator) + ((denominator - numerator,) if kind == "pct" else ())
+    return any(0 < count <= DEFAULT_THRESHOLD for count in counts)
 
 
 def commentary_row(indicator: Indicator, rows: list[dict], index: int, story: str) -> dict:
