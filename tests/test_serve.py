@@ -40,12 +40,18 @@ def _assert_same_as_a_full_build(settings: Settings, site: Path, scratch: Path) 
             assert (site / name).read_bytes() == (full / name).read_bytes(), name
 
 
-def test_preview_rebuilds_when_a_data_file_changes(tmp_path: Path) -> None:
+def _preview(tmp_path: Path) -> tuple[Path, Preview]:
+    """Start a preview of a copy of the minimal package; return the copy and the preview."""
     package = tmp_path / "minimal"
     shutil.copytree(MINIMAL, package)
     settings = replace(load_settings(REPO / "mkdocs.yml"), packages=(package,),
                        council="Testshire Council")
-    preview = Preview(settings, port=0, site_dir=tmp_path / "site", docs_dir=tmp_path / "docs")
+    return package, Preview(settings, port=0, site_dir=tmp_path / "site",
+                            docs_dir=tmp_path / "docs")
+
+
+def test_preview_rebuilds_when_a_data_file_changes(tmp_path: Path) -> None:
+    package, preview = _preview(tmp_path)
     try:
         page = preview.url + "front-door/re-referrals/"
         assert "24.0% in April to June 2024" in _get(page)
@@ -56,7 +62,7 @@ def test_preview_rebuilds_when_a_data_file_changes(tmp_path: Path) -> None:
                                              "re-referrals,2024-25-Q1,25.0,50,200"), encoding="utf-8")
         assert preview.check_for_changes() is True
         assert "25.0% in April to June 2024" in _get(page)
-        _assert_same_as_a_full_build(settings, tmp_path / "site", tmp_path / "full")
+        _assert_same_as_a_full_build(preview.settings, tmp_path / "site", tmp_path / "full")
 
         # Bad data: the preview reports it and keeps showing the last good build.
         observations.write_text(text.replace("re-referrals,2024-25-Q1,24.0,48,200",
@@ -104,11 +110,7 @@ def test_a_bad_edit_is_reported_and_the_last_good_site_kept_serving(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
     edit: Callable[[Path, pytest.MonkeyPatch], None], said: str,
 ) -> None:
-    package = tmp_path / "minimal"
-    shutil.copytree(MINIMAL, package)
-    settings = replace(load_settings(REPO / "mkdocs.yml"), packages=(package,),
-                       council="Testshire Council")
-    preview = Preview(settings, port=0, site_dir=tmp_path / "site", docs_dir=tmp_path / "docs")
+    package, preview = _preview(tmp_path)
     try:
         page = preview.url + "front-door/re-referrals/"
         assert "24.0% in April to June 2024" in _get(page)
