@@ -1,4 +1,7 @@
-"""Charts are drawn on a cold load, after instant navigation, in dark mode, and when printed."""
+"""Charts are drawn on a cold load, after instant navigation, in dark mode, and when printed.
+
+plotly.js is fetched only by pages with a chart, asynchronously, by charts.js (issue 20).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +17,8 @@ from tools.browser.server import SiteServer
 pytestmark = pytest.mark.browser
 
 INDICATOR = "children-in-care/cla-rate/"
+NO_CHART = "glossary/"
+PLOTLY = "plotly-basic.min.js"
 OTHER_INDICATOR = "children-in-care/cla-count/"
 DRAWN = ".js-chart svg.main-svg"
 
@@ -104,3 +109,62 @@ def test_printed_page_shows_chart_table_and_permanent_link(page: Page, server: S
     assert shot.stat().st_size > 10_000
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+
+
+def _requested(page: Page) -> list[str]:
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    return urls
+
+
+def test_a_page_without_a_chart_loads_no_chart_library(page: Page, server: SiteServer,
+                                                        base_path: str) -> None:
+    urls = _requested(page)
+    page.goto(server.origin + base_path + NO_CHART, wait_until="load")
+    page.wait_for_timeout(500)
+    assert page.locator(".js-chart").count() == 0
+    assert any(url.endswith("charts.js") for url in urls)
+    assert not any(PLOTLY in url for url in urls)
+    assert page.evaluate("typeof Plotly") == "undefined"
+
+
+def test_a_chart_page_fetches_the_chart_library_without_blocking(page: Page, server: SiteServer,
+                                                                 base_path: str) -> None:
+    urls = _requested(page)
+    page.goto(server.origin + base_path + INDICATOR)
+    _charts_drawn(page)
+    # Not a blocking <script> in the page: charts.js adds it, asynchronously, after the content.
+    assert PLOTLY not in page.content().split("<body", 1)[1].split("charts.js", 1)[0]
+    assert page.evaluate(f"[...document.scripts].filter(s => s.src.endsWith('{PLOTLY}'))"
+                         ".map(s => s.async)") == [True]
+    assert sum(PLOTLY in url for url in urls) == 1
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_charts_draw_after_instant_navigation_from_a_page_without_one(
+        browser: Browser, server: SiteServer, base_path: str, site_url: str) -> None:
+    host = urlsplit(site_url).hostname
+    context = browser.new_context()
+    context.route(f"http://{host}/**", lambda route: route.fulfill(
+        response=route.fetch(url=route.request.url.replace(f"http://{host}", server.origin))))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"http://{host}{base_path}{NO_CHART}")
+    page.evaluate("window.__sameDocument = true")
+    # A link to a chart page in the text (Material intercepts every internal link).
+    page.evaluate(f"""() => {{
+        const link = document.createElement('a');
+        link.href = 'http://{host}{base_path}{INDICATOR}';
+        link.id = 'to-chart';
+        link.textContent = 'A chart page';
+        document.querySelector('article').prepend(link);
+    }}""")
+    page.locator("#to-chart").click()
+    page.wait_for_url("**/" + INDICATOR)
+    page.wait_for_function("document.querySelector('h1').textContent.trim() !== 'Glossary'")
+    charts, drawn = _charts_drawn(page)
+    assert page.evaluate("window.__sameDocument") is True
+    assert drawn >= charts >= 1
+    assert errors == []
+    context.close()

@@ -2,6 +2,7 @@
 
 Budgets (issue 6): first visit at most 700 KB in total and 60 KB of HTML; a repeat visit (the
 browser cache warm, as GitHub Pages' ``Cache-Control: max-age=600`` allows) at most 100 KB.
+A page with no chart loads no plotly.js (issue 20): its first visit is at most 120 KB.
 Every page's HTML is checked from disk; the browser measures the heaviest pages of each type
 (three indicator pages, two service-area pages, one of every other type)
 (set PERFSITE_WEIGHT_ALL=1 to measure every page).
@@ -27,6 +28,7 @@ KB = 1024
 FIRST_VISIT_BUDGET = 700 * KB
 HTML_BUDGET = 60 * KB
 REPEAT_VISIT_BUDGET = 100 * KB
+NO_CHART_FIRST_VISIT_BUDGET = 120 * KB
 # How many of the heaviest pages of each type the browser measures (1 for the other types).
 MEASURED_PER_TYPE = {"indicator": 3, "service-area": 2, "home": 1}
 
@@ -70,10 +72,15 @@ def test_first_and_repeat_visits_within_budget(
     measured = pages_to_measure(site_pages)
     weights = [measure_weight(browser, server, p.path, p.kind) for p in measured]
     record_property(WEIGHT_PROPERTY, [w.__dict__ for w in weights])
+    chartless = {p.path for p in measured if b"js-chart" not in p.file.read_bytes()}
+    assert chartless and len(chartless) < len(measured)  # both kinds of page are measured
     over = []
     for w in weights:
         if w.first_total > FIRST_VISIT_BUDGET:
             over.append(f"{w.path}: first visit {w.first_total / KB:.0f} KB > 700 KB")
+        if w.path in chartless and w.first_total > NO_CHART_FIRST_VISIT_BUDGET:
+            over.append(f"{w.path}: no chart, but first visit {w.first_total / KB:.0f} KB "
+                        f"> {NO_CHART_FIRST_VISIT_BUDGET // KB} KB")
         if w.first_html > HTML_BUDGET:
             over.append(f"{w.path}: HTML {w.first_html / KB:.1f} KB > 60 KB")
         if w.repeat_total > REPEAT_VISIT_BUDGET:

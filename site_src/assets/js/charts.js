@@ -1,5 +1,10 @@
 /* Draw the site's charts with the plotly.js bundle served from this site (no CDN).
  *
+ * plotly.js (about 370 KB compressed) is fetched only by a page that has a chart, and
+ * asynchronously: the words, the summary and the table are painted first, and a page with no
+ * chart (home, glossary, accessibility statement...) loads only this small file. The bundle's
+ * address is worked out from this script's own, so it works under any sub-path.
+ *
  * Each chart's figure sits in the page as inert JSON inside a <template> element.
  * Material for MkDocs' instant navigation swaps page content without reloading scripts, so
  * drawing hooks Material's document$ observable, which emits on the first load and after every
@@ -62,8 +67,33 @@
     element.classList.add("chart--drawn");
   }
 
+  // This script's address, read while it first runs (document.currentScript is null later).
+  var PLOTLY_URL = (function () {
+    var me = document.currentScript && document.currentScript.src;
+    return me ? me.replace(/charts\.js(\?.*)?$/, "plotly-basic.min.js") : "";
+  })();
+  var waiting = null;  // what to run once plotly.js has loaded; null until it is asked for
+
+  function withPlotly(then) {
+    if (typeof Plotly !== "undefined") { then(); return; }
+    if (waiting === null) {
+      waiting = [];
+      var script = document.createElement("script");
+      script.src = PLOTLY_URL;
+      script.async = true;
+      script.onload = function () {
+        var ready = waiting;
+        waiting = [];
+        ready.forEach(function (run) { run(); });
+      };
+      document.head.appendChild(script);
+    }
+    waiting.push(then);
+  }
+
   function drawAll() {
-    document.querySelectorAll(".js-chart").forEach(draw);
+    if (!document.querySelector(".js-chart")) { return; }
+    withPlotly(function () { document.querySelectorAll(".js-chart").forEach(draw); });
   }
 
   function redrawDrawn() {
