@@ -1,4 +1,5 @@
-"""Hold every number and date cell of every table to the format's limits (model/limits.py).
+"""Hold every number and date cell of every table to the format's limits (model/limits.py), and
+every text cell to its length and to printable characters.
 
 The number and date fields come from the format (``model/format.py``), so a column added there
 is held to the limits too. The loader applies them to each row as it is read, before any rule,
@@ -8,11 +9,13 @@ naming the file, the row, the field and the value as written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from generator.input.files import MAX_CELL_CHARS
 from generator.model import format as fmt
 from generator.model.limits import (
     EARLIEST,
@@ -106,3 +109,23 @@ def text_problem(file: str, row: int | None, field: str, text: Any) -> Problem |
     except InvalidOperation:
         return None  # not a number at all: the type error says so
     return cell_problem(file, row, field, value, text)
+
+
+#: Characters no published text may hold: the C0 and C1 control characters (NUL, escape, form
+#: feed...) and DEL. They are invisible, some break the files they reach (a NUL ends a string in
+#: many programs), and none means anything on a page. Tab, line feed and carriage return are
+#: layout, not controls (a formula start is refused by its own rule, input/formulas.py).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def text_fault(value: str) -> Problem | None:
+    """Return what is wrong with a text cell (without its place), or None."""
+    if len(value) > MAX_CELL_CHARS:
+        return Problem("", None, "", f"the cell holds {len(value):,} characters, over the limit "
+                       f"of {MAX_CELL_CHARS:,}", CODES["cell-too-long"].fix, "cell-too-long")
+    control = _CONTROL.search(value)
+    if control is not None:
+        return Problem("", None, "", "the text holds an invisible control character "
+                       f"(U+{ord(control.group()):04X}) at position {control.start() + 1}",
+                       CODES["text-control"].fix, "text-control")
+    return None

@@ -13,7 +13,6 @@ that dialect instead of sniffing.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 from pathlib import Path
@@ -22,21 +21,18 @@ from typing import Any
 from frictionless import Dialect, Plugin, system
 from frictionless.formats.csv import CsvControl, CsvParser
 
+from generator.input.files import csv_head
 from generator.model import format as fmt
 
 #: The delimiters a saved CSV file may use, the usual first: what Frictionless would consider.
 DELIMITERS = ",;\t|"
-_HEAD_BYTES = 64 * 2**10  # a header row of the format is under 1 KB
 _COLUMNS = frozenset(field["name"] for schema in fmt.SCHEMAS.values()
                      for field in schema["fields"])
 
 
 def header_delimiter(path: Path) -> str:
     """Return the delimiter that splits the file's header row into the most known columns."""
-    with path.open("rb") as handle:
-        head = handle.read(_HEAD_BYTES)
-    text = codecs.getincrementaldecoder("utf-8-sig")(errors="replace").decode(head)
-    line = text.split("\n", 1)[0]
+    line = csv_head(path)[0].split("\n", 1)[0]
 
     def known(delimiter: str) -> int:
         try:

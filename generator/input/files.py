@@ -104,6 +104,14 @@ def descriptor_depth(value: object) -> int:
     return deepest
 
 
+def csv_head(path: Path) -> tuple[str, bool]:
+    """Return the first 256 KB of a CSV file as text, and whether it holds the whole header row."""
+    with path.open("rb") as handle:
+        head = handle.read(_HEADER_BYTES)
+    text = codecs.getincrementaldecoder("utf-8-sig")(errors="replace").decode(head)
+    return text, len(head) < _HEADER_BYTES or "\n" in text
+
+
 def csv_header_width(path: Path) -> tuple[int, bool]:
     """Return the number of columns in a CSV file's header row, and whether it was read whole.
 
@@ -112,10 +120,7 @@ def csv_header_width(path: Path) -> tuple[int, bool]:
     10 KB). The delimiter is not yet known (Frictionless guesses it), so the widest reading
     with any delimiter it may guess is taken.
     """
-    with path.open("rb") as handle:
-        head = handle.read(_HEADER_BYTES)
-    text = codecs.getincrementaldecoder("utf-8")(errors="replace").decode(head)
-    whole = len(head) < _HEADER_BYTES or "\n" in text
+    text, whole = csv_head(path)
     widest = 0
     for delimiter in ",;\t|":
         try:

@@ -11,7 +11,6 @@ Domain rules that need the whole model live in ``rules.py``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,11 +19,10 @@ from typing import Any
 from frictionless import Detector, Dialect, Resource, Schema
 from frictionless import Package as FrictionlessPackage
 
-from generator.input.cells import row_problems
+from generator.input.cells import row_problems, text_fault
 from generator.input.descriptor import DESCRIPTOR, read_descriptor
 from generator.input.dialect import csv_dialect
 from generator.input.files import (
-    MAX_CELL_CHARS,
     MAX_COLUMNS,
     MAX_FILE_BYTES,
     MAX_XLSX_RATIO,
@@ -224,32 +222,12 @@ def _over_limit(path: Path, shown: str) -> Problem | None:
     return None
 
 
-#: Characters no published text may hold: the C0 and C1 control characters (NUL, escape, form
-#: feed...) and DEL. They are invisible, some break the files they reach (a NUL ends a string in
-#: many programs), and none means anything on a page. Tab, line feed and carriage return are
-#: layout, not controls (a formula start is refused by its own rule, input/formulas.py).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def _text_fault(value: str) -> Problem | None:
-    """Return what is wrong with a text cell (without its place), or None."""
-    if len(value) > MAX_CELL_CHARS:
-        return Problem("", None, "", f"the cell holds {len(value):,} characters, over the limit "
-                       f"of {MAX_CELL_CHARS:,}", CODES["cell-too-long"].fix, "cell-too-long")
-    control = _CONTROL.search(value)
-    if control is not None:
-        return Problem("", None, "", "the text holds an invisible control character "
-                       f"(U+{ord(control.group()):04X}) at position {control.start() + 1}",
-                       CODES["text-control"].fix, "text-control")
-    return None
-
-
 def _text_cells(rows: Iterable[Row]) -> Iterator[Problem]:
     """Yield a problem for each cell over ``MAX_CELL_CHARS`` characters or holding a control."""
     rows = tuple(rows)
     # Each distinct text is judged once: columns repeat their ids, periods and names.
     texts = {value for row in rows for value in row.cells.values() if isinstance(value, str)}
-    faults = {text: fault for text in texts if (fault := _text_fault(text)) is not None}
+    faults = {text: fault for text in texts if (fault := text_fault(text)) is not None}
     for row in rows if faults else ():
         for name, value in row.cells.items():
             fault = faults.get(value) if isinstance(value, str) else None
