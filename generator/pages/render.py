@@ -9,6 +9,7 @@ several templates share is written as Jinja macros in ``templates/_macros.md.j2`
 
 from __future__ import annotations
 
+import html
 import re
 from functools import cache
 from typing import Any
@@ -20,13 +21,19 @@ from generator.model.words import DIRECTION_WORDS, RATING_CHIP_ICONS, RATING_WOR
 from generator.pages import safe_text
 from generator.pages.views import CHIP_CLASS
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=^:])")
+# Python-Markdown's own escapable characters (with the tables extension's "|") take a backslash.
+_MD_BACKSLASH = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+# These have no backslash escape in Python-Markdown (a reader would see "\:"), so they are written
+# as character references, which Markdown leaves alone and the browser shows as the character.
+_MD_REFERENCES = str.maketrans({"~": "&#126;", "=": "&#61;", "^": "&#94;", ":": "&#58;"})
 
 
 def md_text(value: Any) -> Markup:
     """Return text escaped for HTML and for Markdown, safe in any Markdown context."""
-    escaped = str(escape(safe_text.attribute_text(str(value))))
-    return Markup(_MD_SPECIAL.sub(r"\\\1", escaped))
+    # Quotes stay as typed: this text is never inside an attribute, and "&#39;" would put a 39 in
+    # the heading's anchor ("children39s-care").
+    escaped = html.escape(safe_text.attribute_text(str(value)), quote=False)
+    return Markup(_MD_BACKSLASH.sub(r"\\\1", escaped).translate(_MD_REFERENCES))
 
 
 @cache
