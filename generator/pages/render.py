@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from generator.model.words import DIRECTION_WORDS, RATING_CHIP_ICONS, RATING_WORDS
 from generator.pages import safe_text
