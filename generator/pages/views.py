@@ -9,12 +9,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.analysis import Analysis, Rollup
-from generator.analysis.compare import Measure
+from generator.analysis.explain import change_since
 from generator.analysis.glossary import ABBREVIATIONS
-from generator.analysis.numbers import format_figure
+from generator.analysis.numbers import format_figure, plural
 from generator.analysis.rag import Rating
 from generator.model.outcomes import RatingStatus
 from generator.model.periods import PeriodType
+from generator.model.periods import span as periods_span
 from generator.model.site import AreaType, Commentary, Indicator, IndicatorData, Site, Unit
 from generator.model.targets import target_for
 from generator.model.words import (
@@ -25,6 +26,7 @@ from generator.model.words import (
     RATING_WORDS,
     STATUS_WORDS,
     UNIT_WORDS,
+    sentence,
 )
 from generator.pages import safe_text
 
@@ -75,19 +77,7 @@ def england_text(analysis: Analysis, with_period: bool = False) -> str:
 
 def _change_text(analysis: Analysis) -> str | None:
     change = analysis.since_year_earlier
-    if change is None:
-        return None
-    indicator = analysis.indicator
-    if change.measure is Measure.PERCENTAGE_POINTS:
-        amount = f"{abs(change.difference):.1f} percentage points"
-    elif change.per_cent is not None:
-        amount = f"{abs(change.per_cent):.0f}%"
-    else:
-        amount = format_figure(abs(change.difference), indicator)
-    if change.difference == 0:
-        return f"No change since {change.start.period.label}"
-    way = "Up" if change.difference > 0 else "Down"
-    return f"{way} {amount} since {change.start.period.label}"
+    return None if change is None else change_since(change, analysis.indicator)
 
 
 @dataclass(frozen=True)
@@ -130,12 +120,12 @@ def indicator_view(data: IndicatorData, analysis: Analysis, council: str) -> Ind
         facts.append(Fact("Change", change))
     facts.append(Fact("Compared with England", england_text(analysis, True)))
     periods = [o.period for o in data.observations]
-    span = f"from {periods[0].label} to {periods[-1].label}" if periods else ""
+    span = periods_span(periods[0], periods[-1]) if periods else ""
     chart_summary = (f"The chart shows {council}'s figures {span}"
                      + (", with England and other comparisons" if data.comparators else "")
                      + (" and the target" if data.targets else "")
                      + f". {analysis.summary}. The table below gives every figure."
-                     + f" Source: {data.indicator.source}.")
+                     + f" {sentence('Source: ' + data.indicator.source)}")
     return IndicatorView(
         headline=headline,
         rating=analysis.rating,
@@ -184,7 +174,8 @@ def target_text(data: IndicatorData) -> str:
     if target.target is not None:
         text = f"{format_figure(target.target, indicator)}"
         if target.amber_tolerance:
-            tolerance = (f"{target.amber_tolerance:g} percentage points"
+            tolerance = (plural(f"{target.amber_tolerance:g}", "percentage point",
+                                "percentage points")
                          if indicator.unit is Unit.PERCENTAGE
                          else format_figure(target.amber_tolerance, indicator))
             text += f", rated amber within {tolerance} of the target"
