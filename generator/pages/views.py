@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from generator.analysis import Analysis, Rollup
 from generator.analysis.explain import change_since
-from generator.analysis.glossary import ABBREVIATIONS
+from generator.analysis.glossary import ABBREVIATIONS, TERMS, neighbours_sentence
 from generator.analysis.numbers import format_figure, plural
 from generator.analysis.rag import Rating
 from generator.model.outcomes import RatingStatus
@@ -189,18 +189,31 @@ def target_text(data: IndicatorData) -> str:
 
 @dataclass(frozen=True)
 class GlossaryTerm:
-    """One abbreviation in the glossary."""
+    """One entry in the glossary: an abbreviation or a term."""
 
-    abbreviation: str = field(metadata={"help": "The abbreviation, such as EHCP."})
-    meaning: str = field(metadata={"help": "What it stands for."})
+    term: str = field(metadata={"help": "The abbreviation or term, such as EHCP or expected range."})
+    meaning: str = field(metadata={"help": "What it stands for or means."})
     anchor: str = field(metadata={
-        "help": "The id its entry is linked by: the abbreviation in small letters."})
+        "help": "The id its entry is linked by: the term in small letters, hyphens for spaces."})
 
 
-def glossary_terms() -> tuple[GlossaryTerm, ...]:
-    """Return the glossary entries in alphabetical order."""
-    return tuple(GlossaryTerm(abbreviation=key, meaning=meaning, anchor=key.lower())
-                 for key, meaning in sorted(ABBREVIATIONS.items()))
+def _entry(term: str, meaning: str) -> GlossaryTerm:
+    return GlossaryTerm(term=term, meaning=meaning, anchor=term.lower().replace(" ", "-"))
+
+
+def glossary_terms(site: Site) -> tuple[GlossaryTerm, ...]:
+    """Return the glossary's terms in alphabetical order; the neighbours are named from the data."""
+    names = (c.area_name for data in site.indicators for c in data.comparators
+             if c.area_type is AreaType.NEIGHBOUR)
+    named = neighbours_sentence(names)
+    return tuple(_entry(term, f"{meaning} {named}" if term == "statistical neighbours" and named
+                        else meaning)
+                 for term, meaning in sorted(TERMS.items()))
+
+
+def glossary_abbreviations() -> tuple[GlossaryTerm, ...]:
+    """Return the glossary's abbreviations in alphabetical order."""
+    return tuple(_entry(key, meaning) for key, meaning in sorted(ABBREVIATIONS.items()))
 
 
 @dataclass(frozen=True)
