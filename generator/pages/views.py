@@ -5,6 +5,7 @@ Pure functions; the templates decide layout, this module decides words and numbe
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ from generator.model.words import (
     RATING_WORDS,
     STATUS_WORDS,
     UNIT_WORDS,
+    capitalised,
     sentence,
 )
 from generator.pages import safe_text
@@ -194,11 +196,12 @@ class GlossaryTerm:
     term: str = field(metadata={"help": "The abbreviation or term, such as EHCP or expected range."})
     meaning: str = field(metadata={"help": "What it stands for or means."})
     anchor: str = field(metadata={
-        "help": "The id its entry is linked by: the term in small letters, hyphens for spaces."})
+        "help": "The id its entry is linked by: the term in small letters, hyphens between words."})
 
 
 def _entry(term: str, meaning: str) -> GlossaryTerm:
-    return GlossaryTerm(term=term, meaning=meaning, anchor=term.lower().replace(" ", "-"))
+    anchor = re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+    return GlossaryTerm(term=capitalised(term), meaning=meaning, anchor=anchor)
 
 
 def glossary_terms(site: Site) -> tuple[GlossaryTerm, ...]:

@@ -7,8 +7,8 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from generator.model import format as fmt
 from generator.analysis.explain import during
+from generator.model import format as fmt
 from generator.model.periods import parse_canonical
 from generator.model.words import capitalised
 from generator.settings import DEFAULT_THRESHOLD
