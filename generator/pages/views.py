@@ -10,12 +10,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.analysis import Analysis, Rollup
-from generator.analysis.explain import change_since
+from generator.analysis.explain import change_since, during
 from generator.analysis.glossary import ABBREVIATIONS, TERMS, neighbours_sentence
 from generator.analysis.numbers import format_figure, plural
 from generator.analysis.rag import Rating
 from generator.model.outcomes import RatingStatus
-from generator.model.periods import PeriodType
 from generator.model.periods import span as periods_span
 from generator.model.site import AreaType, Commentary, Indicator, IndicatorData, Site, Unit
 from generator.model.targets import target_for
@@ -114,8 +113,7 @@ def indicator_view(data: IndicatorData, analysis: Analysis, council: str) -> Ind
     if latest is None:
         headline = analysis.figure
     else:
-        at = "at" if latest.period.type is PeriodType.SNAPSHOT else "in"
-        headline = f"{analysis.figure} {at} {latest.period.label}"
+        headline = f"{analysis.figure} {during(latest.period)}"
     facts = [Fact("Direction", DIRECTION_WORDS[analysis.travel.direction])]
     change = _change_text(analysis)
     if change:
