@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.analysis import analyse
+from generator.analysis.explain import change_since
 from generator.model.periods import PeriodType
 from generator.model.site import Frequency, IndicatorData, Polarity, Unit
 from tests.analysis_factory import (
@@ -113,21 +114,71 @@ def test_snapshot_wording(kind, codes, sentence):
     assert sentence in _text(series([61, 64], codes, kind, indicator=ind))
 
 
+MONTHS = [f"{year}-{month:02d}" for year, month in
+          [(2023, m) for m in range(3, 13)] + [(2024, m) for m in range(1, 4)]]
+
+
+def _monthly(values, **options):
+    ind = indicator(unit=Unit.COUNT, decimal_places=0, frequency=Frequency.MONTHLY,
+                    period_type=PeriodType.MONTH, title="Referrals", **options)
+    return series(values, MONTHS[-len(values):], PeriodType.MONTH, indicator=ind)
+
+
 @pytest.mark.parametrize(("data", "summary"), [
     (series([21.0, 22.0, 23.0, 23.0, 24.0], targets=(target("2020-04-01", 22.0, 2.0),)),
-     "Re-referrals rose to 24.0%, just short of the target"),
+     "Re-referrals: 24.0% in July to September 2024, up from 21.0% a year earlier, just short of "
+     "the target"),
     (series([25.0, 22.0, 23.0, 23.0, 20.0], targets=(target("2020-04-01", 22.0, 1.0),)),
-     "Re-referrals fell to 20.0%, meeting the target"),
+     "Re-referrals: 20.0% in July to September 2024, down from 25.0% a year earlier, meeting the "
+     "target"),
     (series([24.0], targets=(target("2020-04-01", 20.0, 1.0),)),
-     "Re-referrals stood at 24.0%, missing the target"),
+     "Re-referrals: 24.0% in July to September 2024, missing the target"),
     (series([24.0, "c"]),
      "Re-referrals: the figure for July to September 2024 was not published to protect "
      "confidentiality"),
     (series([24.0], indicator=indicator(title="CLA rate")),
-     "Children looked after (CLA) rate stood at 24.0%"),
+     "Children looked after (CLA) rate: 24.0% in July to September 2024"),
+    # The last quarter rose, but the year-earlier comparison is what the headline names.
+    (series([24.0, 22.0, 23.0, 21.0, 23.5]),
+     "Re-referrals: 23.5% in July to September 2024, about the same as a year earlier (24.0%)"),
+    (series([24.0, 22.0, 23.0, 21.0, 24.0]),
+     "Re-referrals: 24.0% in July to September 2024, the same as a year earlier"),
+    # No figure a year earlier: the quarter before is named instead.
+    (series([None, 22.0, 23.0, 20.0, 24.0]),
+     "Re-referrals: 24.0% in July to September 2024, up from 20.0% the quarter before"),
+    (_monthly([200] + [185] * 10 + [180, 190]),
+     "Referrals: 190 in March 2024, down from 200 a year earlier"),
 ])
 def test_summary(data, summary):
     assert analyse(data).summary == summary
+
+
+@pytest.mark.parametrize(("data", "sentence"), [
+    # A monthly count's average is per month, with the year's total when every month is there.
+    (_monthly([160, 170, 165, 165, 160, 170, 165, 165, 160, 170, 165, 160]),
+     "The average for April 2023 to March 2024 was 165 a month, 1,975 in the whole year."),
+    (_monthly([160, 170, 165, 165, 160, 170]),
+     "So far in April 2023 to March 2024, the average is 165 a month, from 6 of 12 months."),
+    # A percentage is pooled over the year, so it has no "a quarter" and no total.
+    (series([20.0, 21.0, 22.0, 23.0, 24.0, 25.0]),
+     "The average for April 2023 to March 2024 was 21.5%. So far"),
+])
+def test_yearly_averages(data, sentence):
+    assert sentence in _text(data)
+
+
+@pytest.mark.parametrize(("data", "fact"), [
+    (_monthly([200] + [185] * 10 + [180, 190]), "Down 10, or 5.0%, since March 2023"),
+    (series([21.0, 22.0, 23.0, 23.0, 24.0]), "Up 3.0 percentage points since July to September 2023"),
+    (series([24.0, 22.0, 23.0, 21.0, 24.0]), "No change since July to September 2023"),
+])
+def test_change_fact_matches_the_explanation(data, fact):
+    analysis = analyse(data)
+    assert change_since(analysis.since_year_earlier, analysis.indicator) == fact
+    # The explanation gives the same size, rounded the same way.
+    size = fact.split(" since ")[0].removeprefix("Up ").removeprefix("Down ").rstrip(",")
+    if not fact.startswith("No change"):
+        assert f"by {size}." in _text(data)
 
 
 def test_never_claims_significance_and_is_deterministic():

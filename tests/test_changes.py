@@ -69,9 +69,23 @@ def test_compare(before: Site, after: Site, expected: dict[str, list]) -> None:
     assert changed(before, after) == {**NONE, **expected}
 
 
-def test_first_release_has_nothing_to_compare() -> None:
-    found = compare(None, site(data([19])))
-    assert found.first_release and found.nothing_changed
+Q2 = Release("2024-25-q2", "Quarter 2 2024/25", date(2024, 11, 14), ReleaseStatus.PUBLISHED)
+Q3 = Release("2024-25-q3", "Quarter 3 2024/25", date(2025, 2, 13), ReleaseStatus.PLANNED)
+
+
+@pytest.mark.parametrize(("releases", "building", "first", "not_compared", "earlier"), [
+    ((), None, True, False, ()),  # no release calendar at all
+    ((Q1,), Q1, True, False, ()),  # the site's first release
+    ((Q1, Q2, Q3), Q2, False, True, (Q1,)),  # Q1 was published but not given to compare with
+    ((Q1, Q2, Q3), Q1, True, False, ()),  # rebuilding the first release: Q2 came later
+])
+def test_first_release_is_judged_from_the_release_calendar(
+        releases: tuple[Release, ...], building: Release | None, first: bool, not_compared: bool,
+        earlier: tuple[Release, ...]) -> None:
+    current = replace(site(data([19])), releases=releases)
+    found = compare(None, current, building)
+    assert (found.first_release, found.not_compared, found.earlier) == (first, not_compared, earlier)
+    assert found.nothing_changed
 
 
 def test_float_noise_is_not_a_revision() -> None:

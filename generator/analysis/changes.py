@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from generator.analysis.analyse import analyse
 from generator.analysis.numbers import format_figure
 from generator.model.outcomes import RatingStatus
-from generator.model.site import Indicator, IndicatorData, Observation, Release, Site, Status
+from generator.model.site import (
+    Indicator,
+    IndicatorData,
+    Observation,
+    Release,
+    ReleaseStatus,
+    Site,
+    Status,
+)
 from generator.model.words import MISSING_WORDS
 
 #: Differences smaller than this are float noise from CSV round trips, not revisions.
@@ -78,11 +86,18 @@ class Changes:
     removed_indicators: tuple[IndicatorRef, ...] = ()
     renamed_indicators: tuple[tuple[str, IndicatorRef], ...] = ()
     rating_changes: tuple[RatingChange, ...] = ()
+    #: The releases published before this one (releases.csv), whether or not one was compared.
+    earlier: tuple[Release, ...] = ()
 
     @property
     def first_release(self) -> bool:
-        """Tell whether there is no previous release to compare with."""
-        return self.previous is None
+        """Tell whether no earlier release is published: this is the site's first."""
+        return self.previous is None and not self.earlier
+
+    @property
+    def not_compared(self) -> bool:
+        """Tell whether earlier releases were published but none was given to compare with."""
+        return self.previous is None and bool(self.earlier)
 
     @property
     def nothing_changed(self) -> bool:
@@ -134,10 +149,24 @@ def _rating_change(old: IndicatorData, new: IndicatorData) -> RatingChange | Non
                         now.rating.word, now.latest.period.label if now.latest else "")
 
 
-def compare(previous: PreviousRelease | None, current: Site) -> Changes:
-    """Return what changed from the previous release's data to the current data."""
+def earlier_releases(site: Site, release: Release | None) -> tuple[Release, ...]:
+    """Return the releases published before ``release``, oldest first, as releases.csv lists them."""
+    if release is None:
+        return ()
+    return tuple(r for r in site.releases
+                 if r.status is ReleaseStatus.PUBLISHED and r.date < release.date)
+
+
+def compare(previous: PreviousRelease | None, current: Site,
+            release: Release | None = None) -> Changes:
+    """Return what changed from the previous release's data to the current data.
+
+    ``release`` is the one being built: the releases published before it tell a first release
+    from one built without its predecessor's figures.
+    """
+    earlier = earlier_releases(current, release)
     if previous is None:
-        return Changes(previous=None)
+        return Changes(previous=None, earlier=earlier)
     old = {data.indicator.id: data for data in previous.site.indicators}
     new_periods: list[NewPeriods] = []
     revisions: list[Revision] = []
@@ -176,4 +205,5 @@ def compare(previous: PreviousRelease | None, current: Site) -> Changes:
         removed_indicators=tuple(removed),
         renamed_indicators=tuple(renamed),
         rating_changes=tuple(ratings),
+        earlier=earlier,
     )

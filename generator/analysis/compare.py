@@ -93,6 +93,7 @@ class YearSummary:
     periods_used: int
     periods_expected: int
     withheld: bool = False  # a figure in the year is suppressed or missing, so none is given
+    total: float | None = None  # the year's total, for a count of events when every period has one
 
     @property
     def complete(self) -> bool:
@@ -259,5 +260,10 @@ def yearly(data: IndicatorData) -> tuple[YearSummary, ...]:
                     row.value or 0 for row in good) / len(good)
             method = "average"
         value = None if value is None else rounded(value, indicator)
-        summaries.append(YearSummary(year, method, value, len(good), expected, withheld))
+        total = None
+        if method == "average" and indicator.unit is Unit.COUNT and value is not None \
+                and len(good) == expected:
+            # A count of events per month adds up to the year's; a score or a rate does not.
+            total = rounded(sum(rounded(row.value or 0, indicator) for row in good), indicator)
+        summaries.append(YearSummary(year, method, value, len(good), expected, withheld, total))
     return tuple(summaries)

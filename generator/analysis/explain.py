@@ -65,15 +65,60 @@ def _figure_for(benchmark: Benchmark) -> str:
     return "the figure for England"
 
 
-def describe_change(change: Change, indicator: Indicator) -> str:
-    """Return a change as words: "has gone up by 3.0 percentage points", "has gone down by 5.0%"."""
-    if change.difference == 0:
-        return "has stayed the same"
-    verb = "has gone up" if change.difference > 0 else "has gone down"
-    text = f"{verb} by {format_amount(change.difference, indicator)}"
+def change_size(change: Change, indicator: Indicator) -> str:
+    """Return how big a change is, without its direction: "3.0 percentage points", "10, or 5.0%".
+
+    The one wording of a change's size: the explanation, the key facts and the headline all use it,
+    so the same change is rounded the same way everywhere.
+    """
+    text = format_amount(change.difference, indicator)
     if change.measure is Measure.PER_CENT and change.per_cent is not None:
         text += f", or {format_per_cent(change.per_cent)}"
     return text
+
+
+def describe_change(change: Change, indicator: Indicator) -> str:
+    """Return a change as words: "has gone up by 3.0 percentage points", "has gone down by 10, or 5.0%"."""
+    if change.difference == 0:
+        return "has stayed the same"
+    verb = "has gone up" if change.difference > 0 else "has gone down"
+    return f"{verb} by {change_size(change, indicator)}"
+
+
+def change_since(change: Change, indicator: Indicator) -> str:
+    """Return a change as a key fact: "Down 10, or 5.0%, since 31 March 2024"."""
+    since = f"since {change.start.period.label}"
+    if change.difference == 0:
+        return f"No change {since}"
+    size = change_size(change, indicator)
+    way = "Up" if change.difference > 0 else "Down"
+    # A size with a per cent after a comma needs a comma after it too.
+    return f"{way} {size}, {since}" if ", or " in size else f"{way} {size} {since}"
+
+
+def compared_with(travel: Travel, indicator: Indicator) -> str:
+    """Return what the direction of travel compares the latest figure with: "a year earlier"."""
+    return "a year earlier" if travel.basis == "year" else f"the {period_word(indicator)} before"
+
+
+def latest_against_earlier(analysis: Findings) -> str:
+    """Return the latest figure, its period and the earlier figure it is judged against.
+
+    "190 in March 2025, down from 200 a year earlier": the headline says what is compared with
+    what, so a rise over the last month is never hidden behind a fall over the year.
+    """
+    indicator, published, change = analysis.indicator, analysis.latest_published, analysis.travel.change
+    assert published is not None and published.value is not None
+    text = f"{format_figure(published.value, indicator)} {during(published.period)}"
+    if change is None:
+        return text
+    when = compared_with(analysis.travel, indicator)
+    earlier = format_figure(change.start_value, indicator)
+    if change.difference == 0:
+        return f"{text}, the same as {when}"
+    if analysis.travel.direction is Direction.LITTLE_CHANGE:
+        return f"{text}, about the same as {when} ({earlier})"
+    return f"{text}, {'up' if change.difference > 0 else 'down'} from {earlier} {when}"
 
 
 def what_and_latest(analysis: Findings) -> str:
@@ -196,7 +241,13 @@ def _year_sentence(summary: YearSummary, current: bool, indicator: Indicator, wo
             return f"For the whole of {label}, it was {figure}."
         when = capitalised(during(snapshot(summary.year.end)))
         return f"{when}, the end of the year, it was {figure}."
+    if indicator.unit is Unit.COUNT:
+        # A count is of events in each period: its average is per period, not for the year.
+        figure += f" a {word}"
     if summary.complete:
+        if summary.total is not None:
+            return (f"The average for {label} was {figure}, "
+                    f"{format_figure(summary.total, indicator)} in the whole year.")
         return f"The average for {label} was {figure}."
     share = f"{summary.periods_used} of {summary.periods_expected} {word}s"
     if current:
@@ -268,7 +319,11 @@ def explain(analysis: Findings) -> tuple[str, ...]:
 
 
 def summarise(analysis: Findings) -> str:
-    """Return the main message for an active chart title: "Re-referrals rose to 24.0%, ..."."""
+    """Return the main message for an active chart title.
+
+    "Re-referrals: 24.0% in July to September 2024, up from 21.0% a year earlier, just short of
+    the target": the latest figure, what it is compared with, and the rating's clause.
+    """
     indicator, latest, published = analysis.indicator, analysis.latest, analysis.latest_published
     title = indicator.title.strip()
     if latest is None:
@@ -276,12 +331,5 @@ def summarise(analysis: Findings) -> str:
     elif published is not latest:
         text = f"{title}: the figure for {latest.period.label} was {missing_words(latest.missing)}"
     else:
-        assert published is not None and published.value is not None
-        figure = format_figure(published.value, indicator)
-        change = analysis.travel.change
-        if change is None or analysis.travel.direction is Direction.LITTLE_CHANGE:
-            verb = "stood at"
-        else:
-            verb = "rose to" if change.difference > 0 else "fell to"
-        text = f"{title} {verb} {figure}" + SUMMARY_CLAUSES[analysis.rating.status]
+        text = f"{title}: {latest_against_earlier(analysis)}" + SUMMARY_CLAUSES[analysis.rating.status]
     return expand_first_use(text, set())

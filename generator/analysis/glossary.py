@@ -1,7 +1,8 @@
-"""Abbreviations used in children's services, their expansions, and first-use expansion.
+"""Abbreviations and terms used in children's services, their meanings, and first-use expansion.
 
-``ABBREVIATIONS`` is the one list: explanations expand each abbreviation at its first use
-("education, health and care (EHC) plans") and the site's hover glossary is generated from it.
+``ABBREVIATIONS`` is the one list of abbreviations: explanations expand each abbreviation at its
+first use ("education, health and care (EHC) plans") and the site's hover glossary is generated
+from it. ``TERMS`` defines the words the analysis uses in a particular sense ("expected range").
 """
 
 from __future__ import annotations
@@ -48,6 +49,45 @@ ABBREVIATIONS: dict[str, str] = {
     "UASC": "unaccompanied asylum-seeking children",
     "YJS": "youth justice service",
 }
+
+# Terms the pages use that are not abbreviations, each defined as the analysis applies it
+# (docs/methodology-analysis.md says the same at length). The glossary page lists them.
+TERMS: dict[str, str] = {
+    "amber tolerance": "How far a figure may be from its target on the worse side and still be "
+                       "rated amber, not red. It is in the indicator's unit, so in percentage "
+                       "points for a percentage. With no amber tolerance, any figure worse than "
+                       "the target is red.",
+    "could be down to chance": "Said when the gap between our figure and another area's is "
+                               "small enough to come from chance alone: the other figure lies "
+                               "inside the 95% confidence interval worked out from our counts. "
+                               "The site then calls the figures similar. Without counts, "
+                               "figures are compared as published and \"similar\" means equal.",
+    "expected range": "The lowest and highest figures expected for an indicator where neither a "
+                      "higher nor a lower figure is better, such as the number of children in "
+                      "care. A figure is below, within or above the range; a figure on either end "
+                      "is within it.",
+    "percentage point": "The unit of the difference between two percentages. A move from 20% "
+                        "to 24% is 4 percentage points; the site does not call it a 20% rise.",
+    "provisional": "A figure that has not been fully checked yet, so it may change when it is.",
+    "rate per 10,000": "How many for every 10,000 people in a group, such as children living in "
+                       "the area, so that areas of different sizes can be compared. Rates per "
+                       "1,000 and per 100,000 work the same way.",
+    "revised": "A figure that has changed since it was first published, for example when "
+               "records entered late were added. What changed lists each revision.",
+    "statistical neighbours": "Councils that are similar to ours in their population and "
+                              "needs. The site compares our figures with the average of the "
+                              "group, called \"similar councils\" in the text.",
+}
+
+
+def neighbours_sentence(names: Iterable[str]) -> str:
+    """Return the sentence naming this council's statistical neighbours, as the data names them."""
+    named = sorted(set(names))
+    if not named:
+        return ""
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    return f"The neighbours named in our figures are {listed}."
+
 
 # Abbreviations everyone knows; GOV.UK style does not spell these out.
 WELL_KNOWN = frozenset({"UK", "NHS", "GCSE", "GCSEs"})

@@ -63,8 +63,9 @@ def rate_noun(indicator: Indicator) -> str:
     return ""
 
 
-def _plural(number: str, singular: str, plural: str) -> str:
-    return f"{number} {singular if number in ('1', '1.0', '1.00', '1.000') else plural}"
+def plural(number: str, singular: str, many: str) -> str:
+    """Return a written number with its noun: "1 percentage point", "1.5 percentage points"."""
+    return f"{number} {singular if number in ('1', '1.0', '1.00', '1.000') else many}"
 
 
 def format_figure(value: float, indicator: Indicator) -> str:
@@ -77,9 +78,9 @@ def format_figure(value: float, indicator: Indicator) -> str:
         noun = rate_noun(indicator)
         return f"{number} per {RATE_BASE[unit]:,}" + (f" {noun}" if noun else "")
     if unit is Unit.DAYS:
-        return _plural(number, "day", "days")
+        return plural(number, "day", "days")
     if unit is Unit.WEEKS:
-        return _plural(number, "week", "weeks")
+        return plural(number, "week", "weeks")
     if unit is Unit.POUNDS:
         return f"£{number}"
     return number
@@ -90,7 +91,7 @@ def format_amount(value: float, indicator: Indicator) -> str:
     number = format_number(abs(value), indicator.decimal_places)
     unit = indicator.unit
     if unit is Unit.PERCENTAGE:
-        return _plural(number, "percentage point", "percentage points")
+        return plural(number, "percentage point", "percentage points")
     if unit in RATE_BASE or unit in (Unit.DAYS, Unit.WEEKS, Unit.POUNDS):
         return format_figure(abs(value), indicator)
     return number

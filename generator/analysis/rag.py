@@ -15,7 +15,7 @@ from generator.model.outcomes import RatingStatus
 from generator.model.periods import Period
 from generator.model.site import IndicatorData, Observation, Polarity, Status, Target
 from generator.model.targets import target_for
-from generator.model.words import RATING_MEANINGS, RATING_WORDS, missing_words
+from generator.model.words import RATING_MEANINGS, RATING_WORDS, missing_words, sentence
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,7 @@ class Rating:
 
 
 def _sentence(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith((".", "!", "?")) else text + "."
+    return sentence(text)
 
 
 def _not_rated(reason: str, target: Target | None = None) -> Rating:

@@ -408,6 +408,29 @@ PERIOD_SHORT_LABELS = {
     PeriodType.SNAPSHOT: "{end_day} {end_abbreviation} {end_year}",
 }
 
+# A run of periods, from the first to the last: "for the financial years 2018/19 to 2024/25".
+# Labels that hold "to" themselves ("April 2018 to March 2019") would read "from ... to ... to
+# ...", so years take their short labels and quarters the months they start and end in.
+PERIOD_SPANS = {
+    PeriodType.MONTH: "from {first.label} to {last.label}",
+    PeriodType.QUARTER: "for each quarter from {first_start} to {last_end}",
+    PeriodType.FINANCIAL_YEAR: "for the financial years {first.short_label} to {last.short_label}",
+    PeriodType.ACADEMIC_YEAR: "for the school years {first.short_label} to {last.short_label}",
+    PeriodType.CALENDAR_YEAR: "from {first.label} to {last.label}",
+    PeriodType.ROLLING_12_MONTHS: "from {first.label} up to {last.label}",
+    PeriodType.SNAPSHOT: "from {first.label} to {last.label}",
+}
+
+
+def span(first: Period, last: Period) -> str:
+    """Return a run of periods with its preposition: "for the financial years 2018/19 to 2024/25"."""
+    if first == last:
+        return f"for {first.label}"
+    return PERIOD_SPANS[last.type].format(
+        first=first, last=last,
+        first_start=f"{MONTH_NAMES[first.start.month]} {first.start.year}",
+        last_end=f"{MONTH_NAMES[last.end.month]} {last.end.year}")
+
 
 def _label_fields(period: Period) -> dict[str, object]:
     """Return the parts of a period that the label patterns fill in."""

@@ -24,6 +24,7 @@ from generator.model.periods import (
     MONTH_NAMES,
     PERIOD_LABELS,
     PERIOD_SHORT_LABELS,
+    PERIOD_SPANS,
     QUARTER_ACROSS_YEARS_LABEL,
 )
 from generator.model.site import AreaType, Frequency, Missing, Polarity, Status, Unit
@@ -31,16 +32,26 @@ from generator.model.site import AreaType, Frequency, Missing, Polarity, Status,
 __all__ = [
     "COMPARATOR_COLUMN_HEADINGS", "COMPARISON_WORDS", "DIRECTION_WORDS", "FREQUENCY_WORDS",
     "MISSING_WORDS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "NO_FIGURE_WORDS", "PATTERN_SENTENCES",
-    "PERIOD_LABELS", "PERIOD_SHORT_LABELS", "POLARITY_SENTENCES", "POLARITY_WORDS",
+    "PERIOD_LABELS", "PERIOD_SHORT_LABELS", "PERIOD_SPANS", "POLARITY_SENTENCES", "POLARITY_WORDS",
     "QUARTER_ACROSS_YEARS_LABEL", "RATING_CHIP_ICONS", "RATING_MEANINGS", "RATING_WORDS",
     "STATUS_CAVEATS", "STATUS_WORDS", "SUMMARY_CLAUSES", "UNIT_AXIS_TITLES", "UNIT_HOVER_SUFFIXES",
-    "UNIT_WORDS", "capitalised", "missing_words",
+    "UNIT_TABLE_NOTES", "UNIT_WORDS", "capitalised", "missing_words", "sentence",
 ]
 
 
 def capitalised(text: str) -> str:
     """Return text with its first letter in capitals, for sentence starts, table cells and headings."""
     return text[:1].upper() + text[1:]
+
+
+def sentence(text: str) -> str:
+    """Return text closed as a sentence: one full stop added unless it already ends in . ! or ?.
+
+    The one place a text written by someone else (a source, a licence, an officer's reason) is
+    closed, so "Open Government Licence v3.0." never becomes "v3.0..".
+    """
+    text = text.strip()
+    return text if not text or text.endswith((".", "!", "?")) else text + "."
 
 
 # ---------------------------------------------------------------------------------------------
@@ -67,8 +78,7 @@ def missing_words(missing: Missing | None) -> str:
 # ---------------------------------------------------------------------------------------------
 # Indicator facts
 
-# The "Unit" line of an indicator's details; lower-cased in the data table's note
-# ("Figures are in rate per 10,000 children.").
+# The "Unit" line of an indicator's details.
 UNIT_WORDS = {
     Unit.PERCENTAGE: "Percentage",
     Unit.RATE_PER_10000: "Rate per 10,000 children",
@@ -79,6 +89,19 @@ UNIT_WORDS = {
     Unit.WEEKS: "Weeks",
     Unit.NUMBER: "Number",
     Unit.POUNDS: "Pounds",
+}
+# The opening of the data table's note (pages/tables.py); a rate's {noun} is " children" or "",
+# from the indicator's denominator.
+UNIT_TABLE_NOTES = {
+    Unit.PERCENTAGE: "Figures are percentages.",
+    Unit.RATE_PER_10000: "Figures are rates per 10,000{noun}.",
+    Unit.RATE_PER_1000: "Figures are rates per 1,000{noun}.",
+    Unit.RATE_PER_100000: "Figures are rates per 100,000{noun}.",
+    Unit.COUNT: "Figures are counts.",
+    Unit.DAYS: "Figures are numbers of days.",
+    Unit.WEEKS: "Figures are numbers of weeks.",
+    Unit.NUMBER: "Figures are numbers.",
+    Unit.POUNDS: "Figures are in pounds (£).",
 }
 # The chart's y-axis title (pages/charts.py): as UNIT_WORDS, except "Per cent".
 UNIT_AXIS_TITLES = {**UNIT_WORDS, Unit.PERCENTAGE: "Per cent"}

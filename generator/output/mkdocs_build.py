@@ -13,6 +13,7 @@ from typing import Any
 from mkdocs.plugins import BasePlugin
 
 from generator.output.write import strip_indentation
+from generator.pages import abbreviations
 from generator.problems import CODES, DataError, Problem
 from generator.settings import Settings
 
@@ -43,6 +44,8 @@ class _DirtyNotice(logging.Filter):
 class _TidyPages(BasePlugin):  # type: ignore[type-arg]
     """Strips line indentation from each HTML page as MkDocs writes it, timing itself.
 
+    It also marks each abbreviation in a page's content (``pages.abbreviations``).
+
     Material's templates indent every line; tidying while MkDocs holds the page means no page
     is read and written twice (docs/performance.md, items 8 and 20). The time is the
     generator's own and is reported as the ``tidy`` stage, not as MkDocs'.
@@ -54,6 +57,13 @@ class _TidyPages(BasePlugin):  # type: ignore[type-arg]
     def _strip(self, html: str) -> str:
         start = time.perf_counter()
         html = strip_indentation(html)
+        self.seconds += time.perf_counter() - start
+        return html
+
+    def on_page_content(self, html: str, **_: Any) -> str:
+        # Every abbreviation in the page's own content, officers' text included (issue 14).
+        start = time.perf_counter()
+        html = abbreviations.mark(html)
         self.seconds += time.perf_counter() - start
         return html
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.analysis import Analysis, Rollup
-from generator.analysis.numbers import table_value
+from generator.analysis.numbers import rate_noun, table_value
 from generator.analysis.rag import Rating
 from generator.model.site import AreaType, Flag, Indicator, IndicatorData, Site
 from generator.model.targets import target_for
 from generator.model.words import (
     COMPARATOR_COLUMN_HEADINGS,
     DIRECTION_WORDS,
-    UNIT_WORDS,
+    UNIT_TABLE_NOTES,
     capitalised,
 )
 from generator.pages.views import england_text
@@ -149,8 +149,9 @@ def data_table(data: IndicatorData, council: str) -> DataTable:
                          f"{table_value(target.expected_high, indicator)}"
                          if target and target.expected_low is not None else "")
         rows.append(DataTableRow(label=capitalised(o.period.label), cells=tuple(cells)))
-    unit = UNIT_WORDS[indicator.unit].lower()
-    note = (f"Figures are in {unit}. c = not published to protect confidentiality, x = not "
+    noun = rate_noun(indicator)
+    unit = UNIT_TABLE_NOTES[indicator.unit].format(noun=f" {noun}" if noun else "")
+    note = (f"{unit} c = not published to protect confidentiality, x = not "
             "available, z = not applicable. Empty cells mean there is no figure for that period.")
     return DataTable(columns=tuple(columns), rows=tuple(rows), note=note,
                      comparator_columns=tuple(heading for _, heading in comparator_columns))

@@ -5,16 +5,17 @@ Pure functions; the templates decide layout, this module decides words and numbe
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.analysis import Analysis, Rollup
-from generator.analysis.compare import Measure
-from generator.analysis.glossary import ABBREVIATIONS
-from generator.analysis.numbers import format_figure
+from generator.analysis.explain import change_since, during
+from generator.analysis.glossary import ABBREVIATIONS, TERMS, neighbours_sentence
+from generator.analysis.numbers import format_figure, plural
 from generator.analysis.rag import Rating
 from generator.model.outcomes import RatingStatus
-from generator.model.periods import PeriodType
+from generator.model.periods import span as periods_span
 from generator.model.site import AreaType, Commentary, Indicator, IndicatorData, Site, Unit
 from generator.model.targets import target_for
 from generator.model.words import (
@@ -25,6 +26,8 @@ from generator.model.words import (
     RATING_WORDS,
     STATUS_WORDS,
     UNIT_WORDS,
+    capitalised,
+    sentence,
 )
 from generator.pages import safe_text
 
@@ -75,19 +78,7 @@ def england_text(analysis: Analysis, with_period: bool = False) -> str:
 
 def _change_text(analysis: Analysis) -> str | None:
     change = analysis.since_year_earlier
-    if change is None:
-        return None
-    indicator = analysis.indicator
-    if change.measure is Measure.PERCENTAGE_POINTS:
-        amount = f"{abs(change.difference):.1f} percentage points"
-    elif change.per_cent is not None:
-        amount = f"{abs(change.per_cent):.0f}%"
-    else:
-        amount = format_figure(abs(change.difference), indicator)
-    if change.difference == 0:
-        return f"No change since {change.start.period.label}"
-    way = "Up" if change.difference > 0 else "Down"
-    return f"{way} {amount} since {change.start.period.label}"
+    return None if change is None else change_since(change, analysis.indicator)
 
 
 @dataclass(frozen=True)
@@ -122,20 +113,19 @@ def indicator_view(data: IndicatorData, analysis: Analysis, council: str) -> Ind
     if latest is None:
         headline = analysis.figure
     else:
-        at = "at" if latest.period.type is PeriodType.SNAPSHOT else "in"
-        headline = f"{analysis.figure} {at} {latest.period.label}"
+        headline = f"{analysis.figure} {during(latest.period)}"
     facts = [Fact("Direction", DIRECTION_WORDS[analysis.travel.direction])]
     change = _change_text(analysis)
     if change:
         facts.append(Fact("Change", change))
     facts.append(Fact("Compared with England", england_text(analysis, True)))
     periods = [o.period for o in data.observations]
-    span = f"from {periods[0].label} to {periods[-1].label}" if periods else ""
+    span = periods_span(periods[0], periods[-1]) if periods else ""
     chart_summary = (f"The chart shows {council}'s figures {span}"
                      + (", with England and other comparisons" if data.comparators else "")
                      + (" and the target" if data.targets else "")
                      + f". {analysis.summary}. The table below gives every figure."
-                     + f" Source: {data.indicator.source}.")
+                     + f" {sentence('Source: ' + data.indicator.source)}")
     return IndicatorView(
         headline=headline,
         rating=analysis.rating,
@@ -184,7 +174,8 @@ def target_text(data: IndicatorData) -> str:
     if target.target is not None:
         text = f"{format_figure(target.target, indicator)}"
         if target.amber_tolerance:
-            tolerance = (f"{target.amber_tolerance:g} percentage points"
+            tolerance = (plural(f"{target.amber_tolerance:g}", "percentage point",
+                                "percentage points")
                          if indicator.unit is Unit.PERCENTAGE
                          else format_figure(target.amber_tolerance, indicator))
             text += f", rated amber within {tolerance} of the target"
@@ -198,18 +189,32 @@ def target_text(data: IndicatorData) -> str:
 
 @dataclass(frozen=True)
 class GlossaryTerm:
-    """One abbreviation in the glossary."""
+    """One entry in the glossary: an abbreviation or a term."""
 
-    abbreviation: str = field(metadata={"help": "The abbreviation, such as EHCP."})
-    meaning: str = field(metadata={"help": "What it stands for."})
+    term: str = field(metadata={"help": "The abbreviation or term, such as EHCP or expected range."})
+    meaning: str = field(metadata={"help": "What it stands for or means."})
     anchor: str = field(metadata={
-        "help": "The id its entry is linked by: the abbreviation in small letters."})
+        "help": "The id its entry is linked by: the term in small letters, hyphens between words."})
 
 
-def glossary_terms() -> tuple[GlossaryTerm, ...]:
-    """Return the glossary entries in alphabetical order."""
-    return tuple(GlossaryTerm(abbreviation=key, meaning=meaning, anchor=key.lower())
-                 for key, meaning in sorted(ABBREVIATIONS.items()))
+def _entry(term: str, meaning: str) -> GlossaryTerm:
+    anchor = re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+    return GlossaryTerm(term=capitalised(term), meaning=meaning, anchor=anchor)
+
+
+def glossary_terms(site: Site) -> tuple[GlossaryTerm, ...]:
+    """Return the glossary's terms in alphabetical order; the neighbours are named from the data."""
+    names = (c.area_name for data in site.indicators for c in data.comparators
+             if c.area_type is AreaType.NEIGHBOUR)
+    named = neighbours_sentence(names)
+    return tuple(_entry(term, f"{meaning} {named}" if term == "statistical neighbours" and named
+                        else meaning)
+                 for term, meaning in sorted(TERMS.items()))
+
+
+def glossary_abbreviations() -> tuple[GlossaryTerm, ...]:
+    """Return the glossary's abbreviations in alphabetical order."""
+    return tuple(_entry(key, meaning) for key, meaning in sorted(ABBREVIATIONS.items()))
 
 
 @dataclass(frozen=True)

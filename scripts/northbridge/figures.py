@@ -7,8 +7,10 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from generator.analysis.explain import during
 from generator.model import format as fmt
 from generator.model.periods import parse_canonical
+from generator.model.words import capitalised
 from generator.settings import DEFAULT_THRESHOLD
 from northbridge.spec import SERIES_KINDS, Indicator
 
@@ -133,13 +135,14 @@ def commentary_row(indicator: Indicator, rows: list[dict], index: int, story: st
     row, kind, unit = rows[index], indicator.kind, indicator.row["unit"]
     earlier = next((r for r in reversed(rows[:index]) if r["value"]), None)
     now = Decimal(row["value"])
-    words = (f"In {parse_canonical(row['period'], kind).label} the figure was "
+    # "At 31 March 2025" for a snapshot, "In 2024" otherwise: the site's own preposition.
+    words = (f"{capitalised(during(parse_canonical(row['period'], kind)))} the figure was "
              f"**{describe(unit, row['value'])}**")
     if earlier:
         before = Decimal(earlier["value"])
         change = "the same as" if now == before else ("up from" if now > before else "down from")
-        words += (f", {change} {describe(unit, earlier['value'])} in "
-                  f"{parse_canonical(earlier['period'], kind).label}")
+        words += (f", {change} {describe(unit, earlier['value'])} "
+                  f"{during(parse_canonical(earlier['period'], kind))}")
     words += "."
     end = parse_canonical(row["period"], kind).end
     target = next((t for t in reversed(indicator.targets)

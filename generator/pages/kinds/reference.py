@@ -20,6 +20,9 @@ class GlossaryPage(PageContext):
     """The glossary's template context."""
 
     terms: tuple[views.GlossaryTerm, ...] = field(metadata={
+        "help": "One `GlossaryTerm` per term the site uses in a particular sense, such as "
+                "expected range, in alphabetical order."})
+    abbreviations: tuple[views.GlossaryTerm, ...] = field(metadata={
         "help": "One `GlossaryTerm` per abbreviation, in alphabetical order."})
 
 
@@ -58,7 +61,8 @@ class AccessibilityPage(PageContext):
 def glossary(view: SiteView) -> Files:
     """Return the glossary."""
     return {GLOSSARY: page_text("glossary.md.j2", GlossaryPage(
-        **view.page(GLOSSARY), terms=views.glossary_terms()))}
+        **view.page(GLOSSARY), terms=views.glossary_terms(view.site),
+        abbreviations=views.glossary_abbreviations()))}
 
 
 def methodology(view: SiteView) -> Files:

@@ -37,7 +37,9 @@ class WhatsChangedPage(PageContext):
     """The "What changed" page's template context."""
 
     changes: changes.Changes = field(metadata={
-        "help": "What changed since the previous release: `changes.first_release`, "
+        "help": "What changed since the previous release: `changes.first_release` (no release "
+                "was published before), `changes.not_compared` (some were, but none was given to "
+                "compare with), `changes.earlier` (the releases published before this one), "
                 "`changes.previous`, `changes.nothing_changed`, `changes.revisions`, "
                 "`changes.new_periods`, `changes.rating_changes`, `changes.new_indicators`, "
                 "`changes.renamed_indicators`, `changes.retired_indicators`, "
@@ -55,7 +57,7 @@ def releases(view: SiteView) -> Files:
 
 def whats_changed(view: SiteView) -> Files:
     """Return what changed since the previous release (from the site settings' ``previous``)."""
-    found = changes.compare(view.context.previous, view.site)
+    found = changes.compare(view.context.previous, view.site, view.release)
     return {WHATS_CHANGED: page_text("whats-changed.md.j2", WhatsChangedPage(
         **view.page(WHATS_CHANGED), changes=found))}
 
