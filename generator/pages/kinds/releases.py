@@ -40,7 +40,8 @@ class WhatsChangedPage(PageContext):
         "help": "What changed since the previous release: `changes.first_release`, "
                 "`changes.previous`, `changes.nothing_changed`, `changes.revisions`, "
                 "`changes.new_periods`, `changes.rating_changes`, `changes.new_indicators`, "
-                "`changes.renamed_indicators`, `changes.retired_indicators`, "
+                "`changes.renamed_indicators`, `changes.moved_indicators` (each with `indicator`, "
+                "`old_area` and `new_area`), `changes.retired_indicators`, "
                 "`changes.removed_indicators`."})
 
 
