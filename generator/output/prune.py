@@ -3,7 +3,8 @@
 Material copies its whole asset folder into every build: source maps (``*.map``, read only by a
 developer's browser tools) and lunr's search language packs for some thirty languages. Each
 release deployed with mike is a full copy of the site, so these identical, unused files were
-most of what a release added to the Pages branch (docs/performance.md, item 24).
+a third of what each release added to the Pages branch (docs/performance.md, "Smaller
+releases").
 
 Which language packs the search worker loads is decided by Material's search worker
 (``assets/javascripts/workers/search.*.min.js``), from the search plugin's ``lang`` setting:
