@@ -34,12 +34,13 @@ def changed(before: Site, after: Site) -> dict[str, list]:
         "retired": [c.id for c in found.retired_indicators],
         "removed": [c.id for c in found.removed_indicators],
         "renamed": [(old, c.id) for old, c in found.renamed_indicators],
+        "moved": [(c.indicator.id, c.old_area, c.new_area) for c in found.moved_indicators],
         "ratings": [(c.indicator.id, c.old, c.new) for c in found.rating_changes],
     }
 
 
 NONE: dict[str, list] = {"new_periods": [], "revisions": [], "new": [], "retired": [],
-                         "removed": [], "renamed": [], "ratings": []}
+                         "removed": [], "renamed": [], "moved": [], "ratings": []}
 
 CASES = [
     ("nothing", site(data([19, 19])), site(data([19, 19])), {}),
@@ -57,6 +58,13 @@ CASES = [
      {"removed": ["gone"]}),
     ("renamed indicator", site(data([19], "old")), site(data([19], "new", previous_ids=("old",))),
      {"renamed": [("old", "new")]}),
+    # The sites have no service area table, so the move names the areas by their ids.
+    ("moved to another service area", site(data([19])),
+     site(data([19], service_area="children-in-care")),
+     {"moved": [("test", "front-door", "children-in-care")]}),
+    ("renamed and moved", site(data([19], "old")),
+     site(data([19], "new", previous_ids=("old",), service_area="children-in-care")),
+     {"renamed": [("old", "new")], "moved": [("new", "front-door", "children-in-care")]}),
     ("rating changed", site(data([19, 19])), site(data([19, 19, 25])),
      {"new_periods": [("test", ["October to December 2022"])],
       "ratings": [("test", "Green", "Red")]}),

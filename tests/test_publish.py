@@ -1,105 +1,31 @@
 """Publish two releases of the example data into a local bare repository and read them back.
 
-Release 1 is Quarter 1 2025/26 (Quarter 2 still planned, September's referrals not yet in).
-Release 2 is Quarter 2 2025/26 with one planted revision (contacts in June 2025: 1,140 → 1,150)
-and one indicator retired (iha-20-days). The gh-pages branch is checked out and served from
-127.0.0.1 the way GitHub Pages serves a project site.
+What the two releases hold is in ``tests/deployment.py``. The gh-pages branch is checked out and
+served from 127.0.0.1 the way GitHub Pages serves a project site.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import shutil
-import subprocess
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
-from dataclasses import replace
-from pathlib import Path
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 import pytest
-from click.testing import CliRunner
 
-from generator.commands.cli import main
-from generator.commands.publish import publish
-from generator.settings import load_settings
+from tests.deployment import BASE, FIRST, MOVED, RETIRED, SECOND, publish_two_releases
 from tools.browser.server import SiteServer
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser  # only the browser tests use it
 
-REPO = Path(__file__).resolve().parents[1]
-BASE = "/northbridge-performance/"  # the path of site_url, as GitHub Pages serves it
-FIRST, SECOND = "2025-26-q1", "2025-26-q2"
-REVISED = ("contacts", "2025-06", "1140", "1150")
-RETIRED = ("health-of-children-in-care", "iha-20-days")
-
-
-def _rewrite(path: Path, change: Callable[[dict[str, str]], dict[str, str] | None]) -> None:
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
-    kept = [row for row in (change(dict(r)) for r in rows) if row is not None]
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(kept)
-    path.write_text(buffer.getvalue(), encoding="utf-8")
-
-
-def _release_data(folder: Path, second: bool) -> tuple[Path, ...]:
-    shutil.copytree(REPO / "datapackages", folder)
-    childrens = folder / "northbridge-childrens"
-    if not second:
-        for releases in folder.glob("*/releases.csv"):
-            _rewrite(releases, lambda r: {**r, "status": "planned"} if r["id"] == SECOND else r)
-        not_yet = ("referrals", "2025-09")
-        for name in ("observations.csv", "commentary.csv"):
-            _rewrite(childrens / name,
-                     lambda r: None if (r["indicator_id"], r["period"]) == not_yet else r)
-    else:
-        ind, period, _old, new = REVISED
-        _rewrite(childrens / "observations.csv", lambda r: {
-            **r, "value": new, "flags": "revised"} if (r["indicator_id"], r["period"]) == (
-                ind, period) else r)
-        _rewrite(childrens / "indicators.csv",
-                 lambda r: {**r, "status": "retired"} if r["id"] == RETIRED[1] else r)
-    return tuple(sorted(p for p in folder.iterdir() if p.is_dir()))
-
-
-def _config_for(packages: tuple[Path, ...], target: Path) -> Path:
-    """Write a copy of mkdocs.yml that reads the given packages (for the CLI)."""
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("docs_dir: site_src", f"docs_dir: {REPO / 'site_src'}")
-    text = text.replace("custom_dir: site_src/overrides",
-                        f"custom_dir: {REPO / 'site_src' / 'overrides'}")
-    for package in packages:
-        text = text.replace(f"- datapackages/{package.name}", f"- {package}")
-    target.write_text(text, encoding="utf-8")
-    return target
-
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
     """Publish both releases, check out gh-pages and serve it; yield the server."""
-    tmp = tmp_path_factory.mktemp("publish")
-    remote = tmp / "site.git"
-    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
-    first = _release_data(tmp / "release-1", second=False)
-    result = publish(replace(load_settings(REPO / "mkdocs.yml"), packages=first), str(remote))
-    assert (result.release.id, result.previous, result.latest) == (FIRST, None, True)
-
-    second = _release_data(tmp / "release-2", second=True)
-    config = _config_for(second, tmp / "mkdocs.yml")
-    run = CliRunner().invoke(main, ["publish", "--config", str(config), "--remote", str(remote)])
-    assert run.exit_code == 0, run.output
-    assert f"Published {SECOND}" in run.output and f"compared with {FIRST}" in run.output
-
-    checkout = tmp / "gh-pages"
-    subprocess.run(["git", "clone", "--quiet", "--branch", "gh-pages", str(remote),
-                    str(checkout)], check=True)
+    checkout = publish_two_releases(tmp_path_factory.mktemp("publish"))
     with SiteServer({BASE: checkout}) as server:
         yield server
 
@@ -153,6 +79,18 @@ def test_retired_indicator_keeps_its_addresses(pages: SiteServer) -> None:
     assert status == 200 and f"{area}/{ind}/" in _redirect_target(html)
 
 
+def test_moved_indicator_keeps_its_old_addresses(pages: SiteServer) -> None:
+    ind, was, now = MOVED
+    assert _get(pages, f"{BASE}{FIRST}/{was}/{ind}/")[0] == 200  # release 1 as published
+    assert _get(pages, f"{BASE}{SECOND}/{now}/{ind}/")[0] == 200
+    old = f"{BASE}{SECOND}/{was}/{ind}/"
+    status, html = _get(pages, old)
+    assert status == 200 and urljoin(old, _redirect_target(html)) == f"{BASE}{SECOND}/{now}/{ind}/"
+    latest = f"{BASE}latest/{was}/{ind}/"  # where release 1's banner link points
+    status, html = _get(pages, latest)
+    assert status == 200 and urljoin(latest, _redirect_target(html)) == old
+
+
 def test_what_changed_lists_the_planted_revision(pages: SiteServer) -> None:
     html = _get(pages, f"{BASE}{SECOND}/whats-changed/")[1]
     row = re.search(r'<tr class="revision">(.*?)</tr>', html, re.S)
@@ -162,6 +100,8 @@ def test_what_changed_lists_the_planted_revision(pages: SiteServer) -> None:
         assert text in cells
     assert "September 2025" in html  # referrals' new period
     assert "Initial health assessments within 20 working days" in html  # retired
+    assert ("Re-referrals within 12 months</a> moved from Front door and early help to Child "
+            "protection; old links redirect.") in html
     first = _get(pages, f"{BASE}{FIRST}/whats-changed/")[1]
     # releases.csv lists four releases published before the first one this test publishes, so the
     # page must not call it the site's first.
@@ -171,21 +111,25 @@ def test_what_changed_lists_the_planted_revision(pages: SiteServer) -> None:
 
 
 @pytest.mark.browser
-def test_old_page_says_it_is_not_the_latest_and_links_to_it(pages: SiteServer,
-                                                         browser: Browser) -> None:
+@pytest.mark.parametrize("old, new", [
+    ("front-door/contacts/", "front-door/contacts/"),
+    (f"{MOVED[1]}/{MOVED[0]}/", f"{MOVED[2]}/{MOVED[0]}/"),  # moved to another service area
+])
+def test_old_page_says_it_is_not_the_latest_and_links_to_it(pages: SiteServer, browser: Browser,
+                                                         old: str, new: str) -> None:
     context = browser.new_context()
     try:
         page = context.new_page()
-        page.goto(pages.url(f"{BASE}latest/front-door/contacts/"))
-        page.wait_for_url(f"**{BASE}{SECOND}/front-door/contacts/")
+        page.goto(pages.url(f"{BASE}latest/{new}"))
+        page.wait_for_url(f"**{BASE}{SECOND}/{new}")
         page.wait_for_selector(".md-version")  # the release selector, from versions.json
         assert page.locator("[data-md-component=outdated]").is_hidden()
 
-        page.goto(pages.url(f"{BASE}{FIRST}/front-door/contacts/"))
+        page.goto(pages.url(f"{BASE}{FIRST}/{old}"))
         banner = page.locator("[data-md-component=outdated]")
         banner.wait_for(state="visible")
         assert "This is not the latest release" in banner.inner_text()
         banner.get_by_role("link").click()
-        page.wait_for_url(f"**{BASE}{SECOND}/front-door/contacts/")
+        page.wait_for_url(f"**{BASE}{SECOND}/{new}")
     finally:
         context.close()

@@ -34,6 +34,10 @@ class PreviousRelease:
 
     release: Release
     site: Site
+    #: The indicator page addresses (``<service area>/<id>/``) the previous release published,
+    #: its redirects from older addresses among them, when they are known (``publish`` reads
+    #: them from the Pages branch). Each one that no longer leads to its indicator redirects.
+    addresses: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,15 @@ class Revision:
 
 
 @dataclass(frozen=True)
+class Move:
+    """An indicator now in another service area; its old address redirects to the new one."""
+
+    indicator: IndicatorRef
+    old_area: str  # the service area's title as the previous release published it
+    new_area: str
+
+
+@dataclass(frozen=True)
 class RatingChange:
     """An indicator whose latest rating is different from the previous release's."""
 
@@ -85,6 +98,7 @@ class Changes:
     retired_indicators: tuple[IndicatorRef, ...] = ()
     removed_indicators: tuple[IndicatorRef, ...] = ()
     renamed_indicators: tuple[tuple[str, IndicatorRef], ...] = ()
+    moved_indicators: tuple[Move, ...] = ()
     rating_changes: tuple[RatingChange, ...] = ()
     #: The releases published before this one (releases.csv), whether or not one was compared.
     earlier: tuple[Release, ...] = ()
@@ -104,7 +118,8 @@ class Changes:
         """Tell whether the comparison found no change at all."""
         return not any((self.new_periods, self.revisions, self.new_indicators,
                         self.retired_indicators, self.removed_indicators,
-                        self.renamed_indicators, self.rating_changes))
+                        self.renamed_indicators, self.moved_indicators,
+                        self.rating_changes))
 
 
 def ref(indicator: Indicator) -> IndicatorRef:
@@ -149,6 +164,16 @@ def _rating_change(old: IndicatorData, new: IndicatorData) -> RatingChange | Non
                         now.rating.word, now.latest.period.label if now.latest else "")
 
 
+def _move(old: PreviousRelease, before: Indicator, current: Site, now: Indicator) -> Move | None:
+    """Return the indicator's move to another service area, if it moved."""
+    if before.service_area == now.service_area:
+        return None
+    was = {area.id: area.title for area in old.site.service_areas}
+    is_now = {area.id: area.title for area in current.service_areas}
+    return Move(ref(now), was.get(before.service_area, before.service_area),
+                is_now.get(now.service_area, now.service_area))
+
+
 def earlier_releases(site: Site, release: Release | None) -> tuple[Release, ...]:
     """Return the releases published before ``release``, oldest first, as releases.csv lists them."""
     if release is None:
@@ -173,6 +198,7 @@ def compare(previous: PreviousRelease | None, current: Site,
     new_indicators: list[IndicatorRef] = []
     retired: list[IndicatorRef] = []
     renamed: list[tuple[str, IndicatorRef]] = []
+    moved: list[Move] = []
     ratings: list[RatingChange] = []
     carried: set[str] = set()
     for data in current.indicators:
@@ -185,6 +211,9 @@ def compare(previous: PreviousRelease | None, current: Site,
         before = old[earlier_id]
         if earlier_id != ind.id:
             renamed.append((earlier_id, ref(ind)))
+        move = _move(previous, before.indicator, current, ind)
+        if move:
+            moved.append(move)
         if ind.status is Status.RETIRED and before.indicator.status is not Status.RETIRED:
             retired.append(ref(ind))
         fresh, revised = _compare_figures(before, data)
@@ -204,6 +233,7 @@ def compare(previous: PreviousRelease | None, current: Site,
         retired_indicators=tuple(retired),
         removed_indicators=tuple(removed),
         renamed_indicators=tuple(renamed),
+        moved_indicators=tuple(moved),
         rating_changes=tuple(ratings),
         earlier=earlier,
     )

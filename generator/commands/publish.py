@@ -21,7 +21,7 @@ import subprocess
 import tempfile
 import zipfile
 from contextlib import chdir
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.analysis.changes import PreviousRelease
@@ -121,6 +121,21 @@ def read_deployed_data(branch: str, version: str, into: Path) -> list[Path]:
     return sorted(p for p in into.iterdir() if (p / "datapackage.json").is_file())
 
 
+#: An indicator page, or a redirect in its place, in a release's folder: ``<area>/<id>/``.
+_INDICATOR_ADDRESS = re.compile(r"^([a-z0-9-]+/[a-z0-9-]+/)index\.html$")
+
+
+def published_addresses(branch: str, version: str) -> frozenset[str]:
+    """Return the two-level page addresses (``<area>/<id>/``) a deployed release holds.
+
+    The next release makes a redirect at each one whose indicator has moved to another service
+    area, so that links to the old address keep working (``pages/kinds/redirects.py``).
+    """
+    listing = _git("ls-tree", "-r", "--name-only", f"{branch}:{version}", check=False).stdout
+    return frozenset(match.group(1) for line in listing.splitlines()
+                     if (match := _INDICATOR_ADDRESS.match(line)))
+
+
 def load_previous(folders: list[Path], where: str, threshold: int) -> Site:
     """Load the previous release's data, disclosure-controlled like the current release.
 
@@ -212,6 +227,8 @@ def _deploy(settings: Settings, site: Site, release: Release, remote: str, branc
                 if folders:
                     old = PreviousRelease(before, load_previous(folders, before.id,
                                                                   settings.suppression_threshold))
+            if old is not None and before is not None:
+                old = replace(old, addresses=published_addresses(branch, before.id))
             newer = [r for r in site.releases if r.id in deployed and r.id != release.id
                      and (r.date, r.id) > (release.date, release.id)]
             latest = not newer

@@ -12,6 +12,7 @@ from typing import Any
 
 from mkdocs.plugins import BasePlugin
 
+from generator.output.prune import PruneAssets
 from generator.output.write import strip_indentation
 from generator.pages import abbreviations
 from generator.problems import CODES, DataError, Problem
@@ -97,6 +98,9 @@ def run_mkdocs(settings: Settings, docs_dir: Path, site_dir: Path, nav: list[Any
             config["site_url"] = f"{settings.site_url.rstrip('/')}/{version}/"
             config["extra"]["version"] = dict(VERSION_SELECTOR)
         config.plugins["perfsite-tidy"] = tidy
+        # Source maps and unused search language packs: never fetched by a reader's browser,
+        # and copied again into every release (output/prune.py).
+        config.plugins["perfsite-prune"] = PruneAssets()
         notice = _DirtyNotice()
         logging.getLogger("mkdocs.commands.build").addFilter(notice)
         try:

@@ -222,6 +222,27 @@ def privacy_failure(visits: list[Visit]) -> str:
     )
 
 
+# -- search ----------------------------------------------------------------------------------
+
+
+def search_results(browser: Browser, url: str, query: str) -> list[str]:
+    """Load ``url``, type ``query`` into Material's search box and return the results' links
+    (an empty list when no result appeared within 10 seconds)."""
+    page = browser.new_page()
+    try:
+        page.goto(url)
+        page.keyboard.press("/")  # Material's shortcut to the search box
+        page.keyboard.type(query)
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        except PlaywrightTimeout:
+            return []
+        return list(page.locator(".md-search-result__item a").evaluate_all(
+            "links => links.map(a => a.href)"))
+    finally:
+        page.close()
+
+
 # -- mobile layout -----------------------------------------------------------------------------
 
 _OVERFLOW_JS = (_JS / "overflow.js").read_text(encoding="utf-8")

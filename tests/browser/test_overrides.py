@@ -25,6 +25,10 @@ TOC_LABEL = """    <label class="md-nav__title" for="__toc">
 # (template, [(upstream text, our text), ...]) — one row per documented change.
 CHANGES = [
     (
+        "partials/javascripts/outdated.html",
+        [('new URL("{{ base_url }}")', 'new URL("{{ base_url }}",location)')],
+    ),
+    (
         "base.html",
         [
             ('id="__drawer" autocomplete="off">', 'id="__drawer">'),

@@ -8,6 +8,8 @@ from playwright.sync_api import Browser
 
 from tools.browser.server import SiteServer
 
+from .checks_browser import search_results
+
 pytestmark = pytest.mark.browser
 
 
@@ -17,17 +19,8 @@ pytestmark = pytest.mark.browser
 ])
 def test_search_finds_an_indicator(browser: Browser, server: SiteServer, base_path: str,
                                    query: str, expected: str) -> None:
-    page = browser.new_page()
-    try:
-        page.goto(server.origin + base_path)
-        page.keyboard.press("/")  # Material's shortcut to the search box
-        page.keyboard.type(query)
-        page.wait_for_selector(".md-search-result__item", timeout=10_000)
-        links = page.locator(".md-search-result__item a").evaluate_all(
-            "links => links.map(a => a.href)")
-        assert any(expected in link for link in links), links
-    finally:
-        page.close()
+    links = search_results(browser, server.origin + base_path, query)
+    assert any(expected in link for link in links), links
 
 
 _MARK_COLOURS_JS = """() => [...document.querySelectorAll('.md-search-result mark')].map(mark => {

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.analysis.changes import PreviousRelease
+from generator.model.site import Indicator
 from generator.pages import downloads
 from generator.pages.kinds.common import Files, PageKind, SiteView, variables
 from generator.pages.render import render
@@ -17,6 +19,25 @@ class RedirectPage:
 
     title: str = field(metadata={"help": "The title of the indicator that moved."})
     target: str = field(metadata={"help": "Its address now, relative to the redirect."})
+
+
+def old_addresses(indicator: Indicator, previous: PreviousRelease | None) -> list[str]:
+    """Return the addresses the previous release published for ``indicator`` that are not its
+    address now: its page in the service area it was in, and any redirect that release made.
+
+    An address comes from the previous release's data (where each indicator was) and from the
+    page addresses it published (``PreviousRelease.addresses``), so a redirect made once is
+    made again by every later release and a link from any earlier release keeps working.
+    """
+    if previous is None:
+        return []
+    ids = (indicator.id, *indicator.previous_ids)
+    found = {f"{data.indicator.service_area}/{data.indicator.id}/"
+             for data in previous.site.indicators if data.indicator.id in ids}
+    found |= {address for address in previous.addresses
+              if len(parts := address.strip("/").split("/")) == 2 and parts[1] in ids
+              and parts[0] != "indicators"}
+    return sorted(found - {f"{indicator.service_area}/{indicator.id}/"})
 
 
 def redirects(view: SiteView) -> Files:
@@ -34,6 +55,13 @@ def redirects(view: SiteView) -> Files:
             if old not in site.by_id:
                 files[f"{ind.service_area}/{old}/index.html"] = render(
                     TEMPLATE, **variables(RedirectPage(ind.title, f"../{ind.id}/")))
+        for address in old_addresses(ind, view.context.previous):
+            # The indicator moved from another service area: links to where an earlier release
+            # had it, and the "see the latest release" link of older releases, lead here.
+            if address.split("/")[1] in (ind.id, *(i for i in ind.previous_ids
+                                                   if i not in site.by_id)):
+                files[f"{address}index.html"] = render(
+                    TEMPLATE, **variables(RedirectPage(ind.title, "../../" + target_path)))
     return files
 
 

@@ -42,7 +42,8 @@ class WhatsChangedPage(PageContext):
                 "compare with), `changes.earlier` (the releases published before this one), "
                 "`changes.previous`, `changes.nothing_changed`, `changes.revisions`, "
                 "`changes.new_periods`, `changes.rating_changes`, `changes.new_indicators`, "
-                "`changes.renamed_indicators`, `changes.retired_indicators`, "
+                "`changes.renamed_indicators`, `changes.moved_indicators` (each with `indicator`, "
+                "`old_area` and `new_area`), `changes.retired_indicators`, "
                 "`changes.removed_indicators`."})
 
 

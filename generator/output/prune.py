@@ -1,0 +1,87 @@
+"""Leave out of the built site the theme files no reader's browser ever asks for.
+
+Material copies its whole asset folder into every build: source maps (``*.map``, read only by a
+developer's browser tools) and lunr's search language packs for some thirty languages. Each
+release deployed with mike is a full copy of the site, so these identical, unused files were
+a third of what each release added to the Pages branch (docs/performance.md, "Smaller
+releases").
+
+Which language packs the search worker loads is decided by Material's search worker
+(``assets/javascripts/workers/search.*.min.js``), from the search plugin's ``lang`` setting:
+``lunr.stemmer.support`` and ``lunr.<lang>`` for every language but English, ``lunr.multi`` when
+there is more than one language, ``tinyseg.js`` for Japanese and ``wordcut.js`` for Hindi and
+Thai. ``search_scripts`` states that rule and everything else under ``lunr/`` is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from mkdocs.plugins import BasePlugin
+
+#: Where Material puts the search worker's language scripts, relative to the site.
+LUNR = Path("assets") / "javascripts" / "lunr"
+#: The extra word splitters Material's search worker loads for some languages.
+SEGMENTERS = {"ja": "tinyseg.js", "hi": "wordcut.js", "th": "wordcut.js"}
+
+
+def search_scripts(languages: Iterable[str]) -> frozenset[str]:
+    """Return the files under ``lunr/`` the search worker loads for ``languages``."""
+    langs = list(dict.fromkeys(languages))
+    wanted = {SEGMENTERS[lang] for lang in langs if lang in SEGMENTERS}
+    wanted |= {f"min/lunr.{lang}.min.js" for lang in langs if lang != "en"}
+    if len(langs) > 1:
+        wanted.add("min/lunr.multi.min.js")
+    if wanted:
+        wanted.add("min/lunr.stemmer.support.min.js")
+    return frozenset(wanted)
+
+
+def unused_files(site_dir: Path, languages: Iterable[str]) -> list[Path]:
+    """Return the source maps and the search scripts no configured language needs."""
+    maps = sorted((site_dir / "assets").rglob("*.map"))
+    lunr = site_dir / LUNR
+    wanted = search_scripts(languages)
+    packs = sorted(p for p in lunr.rglob("*") if p.is_file()
+                   and p.relative_to(lunr).as_posix() not in wanted) if lunr.is_dir() else []
+    return maps + packs
+
+
+def prune(site_dir: Path, languages: Iterable[str]) -> int:
+    """Delete the unused theme files from a built site; return the bytes saved."""
+    saved = 0
+    for path in unused_files(site_dir, languages):
+        saved += path.stat().st_size
+        path.unlink()
+    lunr = site_dir / LUNR
+    for folder in sorted((p for p in lunr.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+    if lunr.is_dir() and not any(lunr.iterdir()):
+        lunr.rmdir()
+    return saved
+
+
+def search_languages(config: Any) -> list[str]:
+    """Return the search plugin's languages (English when the site has no search plugin)."""
+    for plugin in config.plugins.values():
+        lang = getattr(getattr(plugin, "config", None), "lang", None)
+        if lang and type(plugin).__module__.startswith("material.plugins.search"):
+            return [str(item) for item in lang]
+    return ["en"]
+
+
+class PruneAssets(BasePlugin):  # type: ignore[type-arg]
+    """Delete the unused theme files once MkDocs has written the site (every build, preview too).
+
+    The search plugin decides its languages as MkDocs loads it, so they are read after the
+    build, from the configuration MkDocs used.
+    """
+
+    def __init__(self) -> None:
+        self.saved = 0
+
+    def on_post_build(self, *, config: Any) -> None:
+        self.saved = prune(Path(config["site_dir"]), search_languages(config))
