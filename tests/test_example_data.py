@@ -425,3 +425,18 @@ def test_a_broken_spec_stops_the_script_with_its_problems(tmp_path, monkeypatch,
     err = capsys.readouterr().err
     assert f'{path}, field "council.name": \'name\' is missing' in err
     assert "Traceback" not in err
+
+
+def test_check_reports_the_residential_homes_contradiction():
+    """Issue 14: 100 of 588 children in care in residential homes, but 573 children in care."""
+    _, problems = check_packages(PACKAGES)
+    assert {p.rule for p in problems} == {"link-mismatch"}
+    found = [p for p in problems if (Path(p.file).resolve(), p.row, p.field)
+             == (PACKAGES[0] / "observations.csv", 679, "denominator")]
+    assert len(found) == 1
+    shown = Path(found[0].file).parent  # as check names the package folder
+    assert found[0].message == (
+        "the denominator for 30 September 2025 is 588, but the value of 'cla-count' for 30 "
+        f"September 2025 is 573 ({shown / 'observations.csv'}, row 613, field \"value\"); "
+        f"denominator_from of 'residential-placements' ({shown / 'indicators.csv'}, row 17) says "
+        "they are the same count")
