@@ -53,7 +53,6 @@ class Series:
     denominator_memory: float = 0.8  # 0 for independent small counts
     fte: bool = False  # the denominator is full-time equivalents, to one decimal place
     suppress_small: bool = False  # denominators up to the suppression threshold are published c
-    numerator_from: str = ""  # indicator whose value is the numerator (same period)
 
 
 @dataclass(frozen=True)
@@ -157,13 +156,12 @@ class Reader:
         if len(by_id) != len(indicators):
             self.problem("indicators", "two indicators have the same id", "Give each its own id.")
         for number, indicator in enumerate(indicators):
-            source = by_id.get(indicator.series.numerator_from)
-            if indicator.series.numerator_from and getattr(source, "package", "") != \
-                    indicator.package:
-                self.problem(self.where("indicators", number) + ".series.numerator_from",
-                             f"'{indicator.series.numerator_from}' is not an indicator of "
-                             f"{indicator.package}", "Use the id of an indicator in the same "
-                             "package.")
+            for key in ("numerator_from", "denominator_from"):
+                source = by_id.get(indicator.row[key])
+                if indicator.row[key] and (source is None or source.series.kind != "count"):
+                    self.problem(f"{self.where('indicators', number)}.{key}",
+                                 f"'{indicator.row[key]}' is not a count indicator",
+                                 "Use the id of an indicator whose series kind is count.")
         breakdowns = tuple(self.breakdown(item, number, by_id)
                            for number, item in enumerate(data.get("breakdowns", [])))
         return Northbridge(council, descriptor, packages, indicators, breakdowns, self.releases())
