@@ -85,8 +85,7 @@ def build(spec: Northbridge, tables: dict[str, list[dict[str, str]]],
             content["commentary"] += commentary_rows(indicator, rows)
         for breakdown in spec.breakdowns:
             if breakdown["indicator"] in {indicator.id for indicator in indicators}:
-                content["breakdowns"] += breakdown_rows(breakdown,
-                                                        observations[breakdown["indicator"]])
+                content["breakdowns"] += breakdown_rows(breakdown, observations)
         tables_ = {resource: rows for resource, rows in content.items() if rows}
         packages[name] = PackageContent(descriptor(spec, name, package, tables_), tables_)
     return packages

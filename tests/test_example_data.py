@@ -458,3 +458,13 @@ def test_check_reports_the_residential_homes_contradiction(tmp_path):
         f"September 2025 is 573 ({observations}, row 613, field \"value\"); denominator_from of "
         f"'residential-placements' ({folders[0] / 'indicators.csv'}, row 17) says they are the "
         "same count")]
+
+
+def test_the_placement_breakdown_counts_the_same_residential_children():
+    """The children in care page's breakdown and the residential homes page give one count."""
+    numerators = {row["period"]: row["numerator"] for row in all_rows("observations")
+                  if row["indicator_id"] == "residential-placements"}
+    homes = {row["period"]: row["value"] for row in all_rows("breakdowns")
+             if row["category"] == "Children's homes and residential settings"}
+    assert len(homes) == 8
+    assert homes == {period: numerators[period] for period in homes}

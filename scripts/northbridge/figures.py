@@ -110,12 +110,24 @@ def suppress(counts: list[int]) -> list[bool]:
     return hidden
 
 
-def breakdown_rows(breakdown: dict[str, Any], observations: list[dict[str, str]]) -> list[dict]:
+def breakdown_rows(breakdown: dict[str, Any], observations: dict[str, list[dict[str, str]]]
+                   ) -> list[dict]:
+    """Return a breakdown's rows: each period's count split near the shares.
+
+    A category named under ``numerators`` is another indicator's numerator for the same period
+    (the children in residential homes), so the two pages agree; the others share the rest.
+    """
     rng = random.Random(f"northbridge:breakdown:{breakdown['indicator']}")
-    values = {row["period"]: row["value"] for row in observations}
+    values = {row["period"]: row["value"] for row in observations[breakdown["indicator"]]}
+    fixed = {category: {row["period"]: row["numerator"] for row in observations[source]}
+             for category, source in breakdown["numerators"].items()}
     rows = []
     for period in breakdown["periods"]:
-        counts = split(int(values[period]), breakdown["categories"], rng)
+        pinned = {category: int(at[period]) for category, at in fixed.items() if at.get(period)}
+        shares = [(c, s) for c, s in breakdown["categories"] if c not in pinned]
+        split_counts = iter(split(int(values[period]) - sum(pinned.values()), shares, rng))
+        counts = [pinned[c] if c in pinned else next(split_counts)
+                  for c, _ in breakdown["categories"]]
         for order, ((category, _), count, secret) in enumerate(
                 zip(breakdown["categories"], counts, suppress(counts), strict=True), start=1):
             rows.append({"indicator_id": breakdown["indicator"], "period": period,

@@ -280,8 +280,13 @@ class Reader:
         if indicator.periods and not set(periods) <= set(indicator.periods):
             self.problem(f"{where}.periods", "some periods are not the indicator's",
                          "Use periods of the indicator's own.")
+        for category, source in item.get("numerators", {}).items():
+            if category not in item["categories"] or source not in indicators:
+                self.problem(f"{where}.numerators.{category}", f"'{category}' or '{source}' is "
+                             "unknown", "Name one of the categories and an indicator's id.")
         return {"indicator": indicator.id, "dimension": item["dimension"], "periods": periods,
-                "categories": list(item["categories"].items())}
+                "categories": list(item["categories"].items()),
+                "numerators": dict(item.get("numerators", {}))}
 
     def releases(self) -> tuple[dict[str, str], ...]:
         """Return the quarterly releases: published up to last_published, planned after."""
