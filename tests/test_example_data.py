@@ -357,6 +357,11 @@ BROKEN = [  # (change, key path, message): schema problems first, then those acr
      "indicators.residential-placements.denominator_from", "'cla-rate' is not a count indicator"),
     (_set("breakdowns.0.indicator", "re-referrals"), "breakdowns[1].indicator",
      "'re-referrals' is not a count indicator"),
+    (_set("breakdowns.1.numerators", {"Children's homes": "residential-placements"}),
+     "breakdowns[2].numerators.Children's homes",
+     "'Children's homes' is not one of the breakdown's categories"),
+    (_set("breakdowns.1.numerators", {"Placed for adoption": "adoptions"}),
+     "breakdowns[2].numerators.Placed for adoption", "'adoptions' is not an indicator"),
 ]
 
 

@@ -281,9 +281,12 @@ class Reader:
             self.problem(f"{where}.periods", "some periods are not the indicator's",
                          "Use periods of the indicator's own.")
         for category, source in item.get("numerators", {}).items():
-            if category not in item["categories"] or source not in indicators:
-                self.problem(f"{where}.numerators.{category}", f"'{category}' or '{source}' is "
-                             "unknown", "Name one of the categories and an indicator's id.")
+            if category not in item["categories"]:
+                self.problem(f"{where}.numerators.{category}", f"'{category}' is not one of the "
+                             "breakdown's categories", "Name a category as categories writes it.")
+            elif source not in indicators:
+                self.problem(f"{where}.numerators.{category}", f"'{source}' is not an indicator",
+                             "Use the id of the indicator whose numerator the category counts.")
         return {"indicator": indicator.id, "dimension": item["dimension"], "periods": periods,
                 "categories": list(item["categories"].items()),
                 "numerators": dict(item.get("numerators", {}))}
