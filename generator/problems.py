@@ -248,7 +248,7 @@ CATALOGUE: tuple[Code, ...] = (
          "symbolic link to one), not an ordinary file.", "Point the path at the file itself, saved "
          "on disk."),
     Code("too-many-columns", _T, "The header row has more than 200 columns (the widest table has "
-         "24).", "Save only the table's own columns; see Limits in docs/data-package.md."),
+         "26).", "Save only the table's own columns; see Limits in docs/data-package.md."),
     Code("xlsx-unpacked", _T, "The .xlsx file unpacks to more than 200 MB, or is packed far more "
          "tightly than a spreadsheet is (a 'zip bomb').", "Save the table again from Excel, or as "
          "CSV UTF-8; see Limits in docs/data-package.md."),
@@ -369,6 +369,21 @@ CATALOGUE: tuple[Code, ...] = (
     Code("no-published-release", _X, "No release in releases.csv is published, so the site has "
          "no release to build.", "Set the status of the release the site shows now to "
          "'published' (a site needs at least one); keep later ones 'planned'."),
+    Code("link-unknown", _X, "numerator_from or denominator_from names an indicator that is in "
+         "no package.", "Use the id of the count indicator whose value is this indicator's "
+         "numerator or denominator, or leave the cell empty."),
+    Code("link-unit", _X, "numerator_from or denominator_from names an indicator that is not a "
+         "count (or the indicator itself), so its value cannot be a numerator or denominator.",
+         "Name the indicator that counts what the top or bottom of the fraction counts, or leave "
+         "the cell empty."),
+    Code("link-period", _X, "numerator_from or denominator_from links indicators whose periods "
+         "can never be the same (a snapshot linked to a count over a quarter, a month linked to "
+         "a year).", "Link to an indicator reported by snapshot or by the same kind of period, "
+         "or leave the cell empty."),
+    Code("link-mismatch", _X, "A numerator or denominator differs from the value of the "
+         "indicator its numerator_from or denominator_from names, for the same period: the data "
+         "contradicts itself.", "Correct whichever figure is wrong (the message names both "
+         "rows); if the two rightly count different things, remove the link."),
     Code("settings-missing", _S, "The site settings file (mkdocs.yml) does not exist.",
          "Run the command from the project folder, or pass --config."),
     Code("settings-yaml", _S, "mkdocs.yml is not valid YAML.", "Fix the indentation or quoting."),

@@ -41,7 +41,7 @@ from northbridge.figures import (  # noqa: E402
     breakdown_rows,
     commentary_rows,
     make_series,
-    take_numerator,
+    take_from,
     text,
 )
 from northbridge.spec import Northbridge, SpecError, read_spec  # noqa: E402
@@ -58,16 +58,22 @@ def build(spec: Northbridge, tables: dict[str, list[dict[str, str]]],
           group: list[str]) -> dict[str, PackageContent]:
     """Return package name -> the package's descriptor and tables, ready for the writer."""
     packages = {}
+    # Every indicator's figures first: a numerator or denominator may be the value of a count in
+    # another package (the spec checks that a link names a count, which has no links itself).
+    observations = {i.id: make_series(i) for i in spec.indicators}
+    for indicator in spec.indicators:
+        for part in ("numerator", "denominator"):
+            if indicator.row[f"{part}_from"]:
+                source = spec.indicator(indicator.row[f"{part}_from"])
+                take_from(indicator, observations[indicator.id], source,
+                          observations[source.id], part)
     for name, package in spec.packages.items():
         indicators = [i for i in spec.indicators if i.package == name]
-        observations = {i.id: make_series(i) for i in indicators}
         content: dict[str, list[dict[str, str]]] = {resource: [] for resource in fmt.SCHEMAS}
         content.update(service_areas=package["service_areas"], priorities=package["priorities"],
                        indicators=[i.row for i in indicators], releases=list(spec.releases))
         for indicator in indicators:
             rows = observations[indicator.id]
-            if indicator.series.numerator_from:
-                take_numerator(indicator, rows, observations[indicator.series.numerator_from])
             content["observations"] += rows
             if indicator.comparators:
                 content["comparators"] += comparator_rows(indicator, spec.council, tables, group)
@@ -78,9 +84,8 @@ def build(spec: Northbridge, tables: dict[str, list[dict[str, str]]],
             content["ratings"] += [indicator.rating] if indicator.rating else []
             content["commentary"] += commentary_rows(indicator, rows)
         for breakdown in spec.breakdowns:
-            if breakdown["indicator"] in observations:
-                content["breakdowns"] += breakdown_rows(breakdown,
-                                                        observations[breakdown["indicator"]])
+            if breakdown["indicator"] in {indicator.id for indicator in indicators}:
+                content["breakdowns"] += breakdown_rows(breakdown, observations)
         tables_ = {resource: rows for resource, rows in content.items() if rows}
         packages[name] = PackageContent(descriptor(spec, name, package, tables_), tables_)
     return packages

@@ -15,6 +15,7 @@ import dataclasses
 import importlib
 import importlib.util
 import json
+import shutil
 import sys
 from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
@@ -350,11 +351,17 @@ BROKEN = [  # (change, key path, message): schema problems first, then those acr
      "'northbridge-adults' is not one of the packages"),
     (_set("indicators.@contacts.service_area", "send"), "indicators.contacts.service_area",
      "'send' is not a service area of northbridge-childrens"),
-    (_set("indicators.@cla-rate.series.numerator_from", "cla-counts"),
-     "indicators.cla-rate.series.numerator_from",
-     "'cla-counts' is not an indicator of northbridge-childrens"),
+    (_set("indicators.@cla-rate.numerator_from", "cla-counts"),
+     "indicators.cla-rate.numerator_from", "'cla-counts' is not a count indicator"),
+    (_set("indicators.@residential-placements.denominator_from", "cla-rate"),
+     "indicators.residential-placements.denominator_from", "'cla-rate' is not a count indicator"),
     (_set("breakdowns.0.indicator", "re-referrals"), "breakdowns[1].indicator",
      "'re-referrals' is not a count indicator"),
+    (_set("breakdowns.1.numerators", {"Children's homes": "residential-placements"}),
+     "breakdowns[2].numerators.Children's homes",
+     "'Children's homes' is not one of the breakdown's categories"),
+    (_set("breakdowns.1.numerators", {"Placed for adoption": "adoptions"}),
+     "breakdowns[2].numerators.Placed for adoption", "'adoptions' is not an indicator"),
 ]
 
 
@@ -425,3 +432,44 @@ def test_a_broken_spec_stops_the_script_with_its_problems(tmp_path, monkeypatch,
     err = capsys.readouterr().err
     assert f'{path}, field "council.name": \'name\' is missing' in err
     assert "Traceback" not in err
+
+
+#: The example as issue 14 found it: 100 of 588 children in care in residential homes on 30
+#: September 2025, while the children in care count said 573 for the same day.
+RESIDENTIAL_NOW = "residential-placements,2025-09-30,16.9,97,573,,,"
+RESIDENTIAL_BEFORE = "residential-placements,2025-09-30,17.0,100,588,,,"
+
+
+def test_the_example_links_the_children_in_care_count():
+    linked = {row["id"]: (row["numerator_from"], row["denominator_from"])
+              for row in all_rows("indicators") if row["numerator_from"] or row["denominator_from"]}
+    assert linked == {"cla-rate": ("cla-count", ""), "cla-placements-3plus": ("", "cla-count"),
+                      "residential-placements": ("", "cla-count")}
+    assert RESIDENTIAL_NOW in (PACKAGES[0] / "observations.csv").read_text(encoding="utf-8")
+
+
+def test_check_reports_the_residential_homes_contradiction(tmp_path):
+    """Issue 14's contradiction, put back into a copy of the example, is reported with both rows."""
+    folders = [tmp_path / package.name for package in PACKAGES]
+    for package, folder in zip(PACKAGES, folders, strict=True):
+        shutil.copytree(package, folder)
+    observations = folders[0] / "observations.csv"
+    text = observations.read_text(encoding="utf-8")
+    observations.write_text(text.replace(RESIDENTIAL_NOW, RESIDENTIAL_BEFORE), encoding="utf-8")
+    _, problems = check_packages(folders)
+    assert [(p.file, p.row, p.field, p.rule, p.message) for p in problems] == [(
+        str(observations), 679, "denominator", "link-mismatch",
+        "the denominator for 30 September 2025 is 588, but the value of 'cla-count' for 30 "
+        f"September 2025 is 573 ({observations}, row 613, field \"value\"); denominator_from of "
+        f"'residential-placements' ({folders[0] / 'indicators.csv'}, row 17) says they are the "
+        "same count")]
+
+
+def test_the_placement_breakdown_counts_the_same_residential_children():
+    """The children in care page's breakdown and the residential homes page give one count."""
+    numerators = {row["period"]: row["numerator"] for row in all_rows("observations")
+                  if row["indicator_id"] == "residential-placements"}
+    homes = {row["period"]: row["value"] for row in all_rows("breakdowns")
+             if row["category"] == "Children's homes and residential settings"}
+    assert len(homes) == 8
+    assert homes == {period: numerators[period] for period in homes}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from generator.input.links import link_problems
 from generator.input.load import ReadCache, read_packages
 from generator.input.rules import package_problems, release_problems, site_problems
 from generator.model.site import Site, assemble_site
@@ -25,6 +26,7 @@ def check_packages(folders: Iterable[Path], cache: ReadCache | None = None
         for raw, package in built:
             problems.extend(package_problems(raw, package))
         problems.extend(release_problems(built))
+        problems.extend(link_problems(built))
     problems.extend(site_problems(built))
     problems = sort_problems(set(problems))
     if problems:

@@ -576,6 +576,7 @@ class _Builder:
             counts_people=bool(r.cells.get("counts_people")), data_notes=r.text("data_notes"),
             why_it_matters=r.text("why_it_matters"), related=r.items("related"),
             previous_ids=r.items("previous_ids"), replaced_by=r.text("replaced_by"),
+            numerator_from=r.text("numerator_from"), denominator_from=r.text("denominator_from"),
             package=self.raw.name,
         )
 

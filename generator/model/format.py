@@ -155,6 +155,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             _field("previous_ids", "string", "Ids this indicator was published under before, "
                    "separated by ';'; their addresses redirect here."),
             _field("replaced_by", "string", "For a retired indicator: the id that replaces it."),
+            _field("numerator_from", "string", "Id of a count indicator whose value for the same "
+                   "period is this indicator's numerator; check reports any figure that differs."),
+            _field("denominator_from", "string", "Id of a count indicator whose value for the "
+                   "same period is this indicator's denominator; check reports any figure that "
+                   "differs."),
         ],
         "primaryKey": ["id"],
         "foreignKeys": [

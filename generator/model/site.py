@@ -147,6 +147,10 @@ class Indicator:
     related: tuple[str, ...] = ()
     previous_ids: tuple[str, ...] = ()
     replaced_by: str = ""
+    # Consistency links: the count indicators whose values are this one's numerator and
+    # denominator for the same period (input/links.py checks them).
+    numerator_from: str = ""
+    denominator_from: str = ""
     package: str = ""
 
 

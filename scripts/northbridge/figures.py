@@ -9,7 +9,7 @@ from typing import Any
 
 from generator.analysis.explain import during
 from generator.model import format as fmt
-from generator.model.periods import parse_canonical
+from generator.model.periods import PeriodType, parse_canonical
 from generator.model.words import capitalised
 from generator.settings import DEFAULT_THRESHOLD
 from northbridge.spec import SERIES_KINDS, Indicator
@@ -64,16 +64,32 @@ def make_series(indicator: Indicator) -> list[dict[str, str]]:
     return rows
 
 
-def take_numerator(indicator: Indicator, rows: list[dict[str, str]],
-                   source: list[dict[str, str]]) -> None:
-    """Use another indicator's value for the same period as the numerator (a rate of a count)."""
-    at = {row["period"]: row["value"] for row in source}
+def take_from(indicator: Indicator, rows: list[dict[str, str]], source: Indicator,
+              source_rows: list[dict[str, str]], part: str) -> None:
+    """Use a count indicator's value for the same period as the numerator or denominator.
+
+    The same period as check judges it (docs/data-package.md, "Consistency links"): the count on
+    the last day of our period when the count is a snapshot, else the period with the same dates.
+    A new numerator changes the value (a rate of a count); a new denominator keeps the figure
+    near the trend, so the numerator is worked out again from it.
+    """
+    def key(code: str, kind: PeriodType) -> object:
+        period = parse_canonical(code, kind)
+        return period.end if source.kind is PeriodType.SNAPSHOT else (period.start, period.end)
+
+    at = {key(row["period"], source.kind): row["value"] for row in source_rows}
     scale, places = SERIES_KINDS[indicator.series.kind], int(indicator.row["decimal_places"])
     for row in rows:
-        if at.get(row["period"]):
-            row["numerator"] = at[row["period"]]
-            row["value"] = text(Decimal(row["numerator"]) / Decimal(row["denominator"]) * scale,
-                                places)
+        count = at.get(key(row["period"], indicator.kind))
+        if not count or not row["denominator"]:
+            continue  # no count that period, or no figure of ours (a gap or suppressed)
+        if part == "denominator":
+            share = Decimal(row["numerator"]) / Decimal(row["denominator"])
+            numerator = rounded(share * Decimal(count), 0)
+            row["numerator"] = str(min(numerator, Decimal(count)) if scale == 100 else numerator)
+        row[part] = count
+        row["value"] = text(Decimal(row["numerator"]) / Decimal(row["denominator"]) * scale,
+                            places)
 
 
 def split(total: int, shares: list[tuple[str, float]], rng: random.Random) -> list[int]:
@@ -96,12 +112,24 @@ def suppress(counts: list[int]) -> list[bool]:
     return hidden
 
 
-def breakdown_rows(breakdown: dict[str, Any], observations: list[dict[str, str]]) -> list[dict]:
+def breakdown_rows(breakdown: dict[str, Any], observations: dict[str, list[dict[str, str]]]
+                   ) -> list[dict]:
+    """Return a breakdown's rows: each period's count split near the shares.
+
+    A category named under ``numerators`` is another indicator's numerator for the same period
+    (the children in residential homes), so the two pages agree; the others share the rest.
+    """
     rng = random.Random(f"northbridge:breakdown:{breakdown['indicator']}")
-    values = {row["period"]: row["value"] for row in observations}
+    values = {row["period"]: row["value"] for row in observations[breakdown["indicator"]]}
+    fixed = {category: {row["period"]: row["numerator"] for row in observations[source]}
+             for category, source in breakdown["numerators"].items()}
     rows = []
     for period in breakdown["periods"]:
-        counts = split(int(values[period]), breakdown["categories"], rng)
+        pinned = {category: int(at[period]) for category, at in fixed.items() if at.get(period)}
+        shares = [(c, s) for c, s in breakdown["categories"] if c not in pinned]
+        split_counts = iter(split(int(values[period]) - sum(pinned.values()), shares, rng))
+        counts = [pinned[c] if c in pinned else next(split_counts)
+                  for c, _ in breakdown["categories"]]
         for order, ((category, _), count, secret) in enumerate(
                 zip(breakdown["categories"], counts, suppress(counts), strict=True), start=1):
             rows.append({"indicator_id": breakdown["indicator"], "period": period,

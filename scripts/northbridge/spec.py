@@ -53,7 +53,6 @@ class Series:
     denominator_memory: float = 0.8  # 0 for independent small counts
     fte: bool = False  # the denominator is full-time equivalents, to one decimal place
     suppress_small: bool = False  # denominators up to the suppression threshold are published c
-    numerator_from: str = ""  # indicator whose value is the numerator (same period)
 
 
 @dataclass(frozen=True)
@@ -157,13 +156,12 @@ class Reader:
         if len(by_id) != len(indicators):
             self.problem("indicators", "two indicators have the same id", "Give each its own id.")
         for number, indicator in enumerate(indicators):
-            source = by_id.get(indicator.series.numerator_from)
-            if indicator.series.numerator_from and getattr(source, "package", "") != \
-                    indicator.package:
-                self.problem(self.where("indicators", number) + ".series.numerator_from",
-                             f"'{indicator.series.numerator_from}' is not an indicator of "
-                             f"{indicator.package}", "Use the id of an indicator in the same "
-                             "package.")
+            for key in ("numerator_from", "denominator_from"):
+                source = by_id.get(indicator.row[key])
+                if indicator.row[key] and (source is None or source.series.kind != "count"):
+                    self.problem(f"{self.where('indicators', number)}.{key}",
+                                 f"'{indicator.row[key]}' is not a count indicator",
+                                 "Use the id of an indicator whose series kind is count.")
         breakdowns = tuple(self.breakdown(item, number, by_id)
                            for number, item in enumerate(data.get("breakdowns", [])))
         return Northbridge(council, descriptor, packages, indicators, breakdowns, self.releases())
@@ -282,8 +280,16 @@ class Reader:
         if indicator.periods and not set(periods) <= set(indicator.periods):
             self.problem(f"{where}.periods", "some periods are not the indicator's",
                          "Use periods of the indicator's own.")
+        for category, source in item.get("numerators", {}).items():
+            if category not in item["categories"]:
+                self.problem(f"{where}.numerators.{category}", f"'{category}' is not one of the "
+                             "breakdown's categories", "Name a category as categories writes it.")
+            elif source not in indicators:
+                self.problem(f"{where}.numerators.{category}", f"'{source}' is not an indicator",
+                             "Use the id of the indicator whose numerator the category counts.")
         return {"indicator": indicator.id, "dimension": item["dimension"], "periods": periods,
-                "categories": list(item["categories"].items())}
+                "categories": list(item["categories"].items()),
+                "numerators": dict(item.get("numerators", {}))}
 
     def releases(self) -> tuple[dict[str, str], ...]:
         """Return the quarterly releases: published up to last_published, planned after."""
