@@ -34,6 +34,9 @@ reading it (docs/methodology-analysis.md, "Disclosure control", says the same fo
 - Comparators (England, region, statistical neighbours) are not protected: DfE has published
   them already, and they are not the council's own people.
 - Values already marked ``c`` in the data stay suppressed.
+- A suppressed observation (whether the data or these rules hid it) loses its officer's note
+  everywhere, the package ZIP included: the note might quote the hidden figure. Its reason is the
+  ``c`` symbol's, "not published to protect confidentiality".
 """
 
 from __future__ import annotations
@@ -95,7 +98,10 @@ def implied_counts(row: Observation, indicator: Indicator) -> tuple[float, ...]:
 
 
 def _suppressed(row: Observation) -> Observation:
-    return replace(row, value=None, numerator=None, denominator=None, missing=Missing.CONFIDENTIAL)
+    # The note goes with the number: the site cannot tell whether an officer's words quote it
+    # ("Revised from 4 after late recording"), and the c symbol already says why (analysis/notes.py).
+    return replace(row, value=None, numerator=None, denominator=None, missing=Missing.CONFIDENTIAL,
+                   note="")
 
 
 def _protect_observation(row: Observation, indicator: Indicator, threshold: int,

@@ -19,6 +19,7 @@ from generator.analysis.compare import (
 )
 from generator.analysis.findings import Findings
 from generator.analysis.glossary import expand_all, expand_first_use
+from generator.analysis.notes import figure_caveats, note_after, with_note
 from generator.analysis.numbers import (
     everyday_fraction,
     format_amount,
@@ -29,7 +30,7 @@ from generator.analysis.numbers import (
 )
 from generator.model.outcomes import Comparison, Direction, Method, Pattern
 from generator.model.periods import Period, PeriodType, snapshot
-from generator.model.site import AreaType, Flag, Frequency, Indicator, Unit
+from generator.model.site import AreaType, Frequency, Indicator, Unit
 from generator.model.words import (
     PATTERN_SENTENCES,
     POLARITY_SENTENCES,
@@ -40,7 +41,6 @@ from generator.model.words import (
 )
 
 YEARS_SHOWN = 3  # the yearly picture covers this many most recent years
-GAPS_LISTED = 3  # name at most this many unpublished periods, then count the rest
 
 
 def period_word(indicator: Indicator) -> str:
@@ -130,7 +130,8 @@ def what_and_latest(analysis: Findings) -> str:
         sentences.append("There are no figures yet.")
         return " ".join(sentences)
     if latest is not published:
-        sentences.append(f"The figure for {latest.period.label} was {missing_words(latest.missing)}.")
+        sentences.extend(with_note(
+            f"The figure for {latest.period.label} was {missing_words(latest.missing)}.", latest))
         if published is None:
             return " ".join(sentences)
         sentences.append(f"The latest published figure is for {published.period.label}.")
@@ -147,6 +148,8 @@ def what_and_latest(analysis: Findings) -> str:
             sentences.append(f"{counts}, or {fraction}.")
         elif counts or fraction:
             sentences.append(f"{counts}." if counts else f"That is {fraction}.")
+    if note_after(published):
+        sentences.append(note_after(published))
     return " ".join(sentences)
 
 
@@ -279,29 +282,14 @@ def yearly_picture(analysis: Findings) -> str:
 
 def caveats(analysis: Findings) -> str:
     """Return the warnings a reader needs: small numbers, unpublished, provisional and revised."""
-    indicator, latest, published = analysis.indicator, analysis.latest, analysis.latest_published
+    indicator, published = analysis.indicator, analysis.latest_published
     word = period_word(indicator)
     sentences = []
     if analysis.small_numbers and published is not None:
         cases = published.denominator if published.denominator is not None else published.value
         sentences.append(f"This figure is based on only {format_count(cases or 0)} cases, so it "
                          f"can change a lot from one {word} to the next.")
-    start = analysis.trend.start
-    window = [row for row in analysis.data.observations if start and row.period >= start]
-    gaps = [row for row in window if row.missing is not None and row is not latest]
-    for row in gaps[:GAPS_LISTED]:
-        sentences.append(f"The figure for {row.period.label} was {missing_words(row.missing)}.")
-    if len(gaps) > GAPS_LISTED:
-        sentences.append(f"Figures for {len(gaps) - GAPS_LISTED} other {word}s were not published.")
-    if published is not None and Flag.PROVISIONAL in published.flags:
-        sentences.append("The latest figure is provisional.")
-        sentences.append("It may change when the data is checked.")
-    for row in window:
-        if Flag.REVISED in row.flags:
-            sentences.append(f"The figure for {row.period.label} has been revised since it was "
-                             "first published.")
-        if Flag.ESTIMATED in row.flags:
-            sentences.append(f"The figure for {row.period.label} is an estimate.")
+    sentences.extend(figure_caveats(analysis, word))
     sentences.extend(STATUS_CAVEATS[indicator.status])
     return " ".join(sentences)
 

@@ -9,14 +9,24 @@ re-themes them for dark mode.
 
 from __future__ import annotations
 
+import html
+import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.analysis.notes import note_after, with_note
 from generator.analysis.numbers import table_value
 from generator.model.periods import Period
-from generator.model.site import AreaType, IndicatorData, Unit
+from generator.model.site import AreaType, IndicatorData, Observation, Unit
 from generator.model.targets import target_for
-from generator.model.words import UNIT_AXIS_TITLES, UNIT_HOVER_SUFFIXES
+from generator.model.words import (
+    UNIT_AXIS_TITLES,
+    UNIT_HOVER_SUFFIXES,
+    capitalised,
+    missing_words,
+)
+
+HOVER_WIDTH = 60  # characters on one line of a hover label: plotly does not wrap them itself
 
 PALETTE = {
     "council": "#12436D",
@@ -72,13 +82,43 @@ def _trace(role: str, name: str, periods: list[Period], values: dict[Period, flo
     }
 
 
+def hover_text(text: str) -> str:
+    """Return text for a plotly hover label: HTML escaped (plotly reads its own small HTML) and
+    wrapped into lines, so an officer's note can neither format nor link, nor run off the page."""
+    return "<br>".join(html.escape(line, quote=False)
+                       for line in textwrap.wrap(text, HOVER_WIDTH) or [""])
+
+
+def _note_hover(observations: tuple[Observation, ...]) -> dict[str, Any]:
+    """Return the council trace's notes, shown under each noted figure in the hover label."""
+    notes = [note_after(o) for o in observations]
+    if not any(notes):
+        return {}  # most indicators have no notes: no per-point data, no change to the page
+    return {"customdata": ["<br>" + hover_text(note) if note else "" for note in notes]}
+
+
+def _gap_marks(observations: tuple[Observation, ...]) -> list[dict[str, Any]]:
+    """Return a mark at the foot of the chart for each figure not published: its DfE symbol,
+    with the reason and any note in the hover label (plotly shows no hover for a missing point)."""
+    return [{
+        "x": o.period.short_label, "xref": "x", "y": 0, "yref": "paper", "yanchor": "bottom",
+        "text": o.missing.value if o.missing else "–", "showarrow": False,
+        "hovertext": hover_text(" ".join(with_note(
+            f"{capitalised(o.period.label)}: {missing_words(o.missing)}.", o))),
+    } for o in observations if o.value is None]
+
+
 def time_series(data: IndicatorData, council: str, title: str, chart_id: str) -> Chart | None:
     """Return the time-series chart: the council, its comparators, and the target or range."""
     observations = data.observations
     if not observations:
         return None
     periods = sorted({o.period for o in observations})
-    traces = [_trace("council", council, periods, {o.period: o.value for o in observations}, data)]
+    own = _trace("council", council, periods, {o.period: o.value for o in observations}, data)
+    notes = _note_hover(tuple(sorted(observations, key=lambda o: o.period)))
+    if notes:
+        own.update(notes, hovertemplate=own["hovertemplate"].replace("<extra>", "%{customdata}<extra>"))
+    traces = [own]
     shown = set(periods)
     for area_type, role in COMPARATOR_ROLES.items():
         rows = [c for c in data.comparators if c.area_type is area_type and c.period in shown]
@@ -112,10 +152,13 @@ def time_series(data: IndicatorData, council: str, title: str, chart_id: str) ->
         # Fill between the two range lines: the upper line fills down to the lower one.
         traces[1]["fill"] = "tonexty"
         traces[1]["fillcolor"] = "rgba(162,133,209,0.25)"
-    figure = {
+    figure: dict[str, Any] = {
         "data": traces,
         "layout": _layout(_axis_title(data), data.indicator.unit),
     }
+    marks = _gap_marks(observations)
+    if marks:
+        figure["layout"]["annotations"] = marks
     return Chart(chart_id, figure, title)
 
 

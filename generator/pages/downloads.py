@@ -18,6 +18,7 @@ from enum import StrEnum
 from operator import attrgetter
 from typing import Any
 
+from generator.analysis.notes import published_note
 from generator.model import format as fmt
 from generator.model.formulas import UNSIGNED_NUMBER, neutralise
 from generator.model.periods import Period
@@ -170,7 +171,8 @@ def package_zip(package: Package) -> bytes:
 
 
 INDICATOR_CSV_HEADER = ["indicator_id", "period", "period_label", "area_type", "area_code",
-                        "area_name", "value", "numerator", "denominator", "missing", "flags"]
+                        "area_name", "value", "numerator", "denominator", "missing", "flags",
+                        "note"]
 
 
 def indicator_csv(data: IndicatorData) -> str:
@@ -195,6 +197,8 @@ def indicator_csv(data: IndicatorData) -> str:
         numbers("value"), numbers("numerator"), numbers("denominator"),
         _column_texts(both(attrgetter("missing"), attrgetter("missing"))),
         [_cell(o.flags) for o in observations] + [""] * len(comparators),
+        # The officer's note on a figure, as the page shows it; table_csv neutralises formulas.
+        [published_note(o) for o in observations] + [""] * len(comparators),
     ]
     return table_csv(INDICATOR_CSV_HEADER, zip(*columns, strict=True))
 
@@ -236,7 +240,8 @@ def indicator_json(data: IndicatorData, release: Release) -> str:
         },
         "observations": [
             _figure(o.period.code, o.value, o.missing, numerator=o.numerator,
-                    denominator=o.denominator, flags=sorted(flag.value for flag in o.flags))
+                    denominator=o.denominator, flags=sorted(flag.value for flag in o.flags),
+                    note=published_note(o))
             for o in data.observations
         ],
         "comparators": list(areas.values()),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.analysis import Analysis, Rollup
+from generator.analysis.notes import published_note
 from generator.analysis.numbers import rate_noun, table_value
 from generator.analysis.rag import Rating
 from generator.model.site import AreaType, Flag, Indicator, IndicatorData, Site
@@ -93,6 +94,18 @@ class DataTableRow:
     cells: tuple[str, ...] = field(metadata={
         "help": "One text per column of `columns`, in order: the figure with its flags in "
                 "brackets (provisional, revised, estimated), or an empty text for no figure."})
+    note: int = field(default=0, metadata={
+        "help": "The number of the council's figure's note in the table's `notes` (its marker "
+                "beside the first cell links to it), or 0 when the figure has no note."})
+
+
+@dataclass(frozen=True)
+class TableNote:
+    """An officer's note on one figure, listed under the table of figures."""
+
+    number: int = field(metadata={"help": "The note's number, from 1, as its marker shows it."})
+    period: str = field(metadata={"help": "The period of the figure, such as December 2024."})
+    text: str = field(metadata={"help": "The note as the officer wrote it, on one line."})
 
 
 @dataclass(frozen=True)
@@ -108,6 +121,9 @@ class DataTable:
         "help": "The sentence under the table: the unit and what c, x and z mean."})
     comparator_columns: tuple[str, ...] = field(metadata={
         "help": "The comparators' headings alone, such as England (for the table's caption)."})
+    notes: tuple[TableNote, ...] = field(default=(), metadata={
+        "help": "The notes on the council's figures, oldest first, each a `TableNote`: every "
+                "note the data gives, except on figures hidden to protect confidentiality."})
 
 
 def _comparator_columns(data: IndicatorData) -> list[tuple[AreaType, str]]:
@@ -132,7 +148,8 @@ def data_table(data: IndicatorData, council: str) -> DataTable:
     if has_range:
         columns.append("Expected range")
     comparators = {(c.area_type, c.period): c for c in data.comparators}
-    rows = []
+    rows: list[DataTableRow] = []
+    notes: list[TableNote] = []
     for o in data.observations:
         value = table_value(o.value, indicator, o.missing)
         marks = [flag.value for flag in sorted(o.flags) if flag in MARKED_FLAGS]
@@ -148,13 +165,19 @@ def data_table(data: IndicatorData, council: str) -> DataTable:
             cells.append(f"{table_value(target.expected_low, indicator)} to "
                          f"{table_value(target.expected_high, indicator)}"
                          if target and target.expected_low is not None else "")
-        rows.append(DataTableRow(label=capitalised(o.period.label), cells=tuple(cells)))
+        note = published_note(o)
+        if note:
+            notes.append(TableNote(number=len(notes) + 1, period=capitalised(o.period.label),
+                                   text=note))
+        rows.append(DataTableRow(label=capitalised(o.period.label), cells=tuple(cells),
+                                 note=len(notes) if note else 0))
     noun = rate_noun(indicator)
     unit = UNIT_TABLE_NOTES[indicator.unit].format(noun=f" {noun}" if noun else "")
     note = (f"{unit} c = not published to protect confidentiality, x = not "
             "available, z = not applicable. Empty cells mean there is no figure for that period.")
     return DataTable(columns=tuple(columns), rows=tuple(rows), note=note,
-                     comparator_columns=tuple(heading for _, heading in comparator_columns))
+                     comparator_columns=tuple(heading for _, heading in comparator_columns),
+                     notes=tuple(notes))
 
 
 @dataclass(frozen=True)

@@ -52,9 +52,9 @@ def make_series(indicator: Indicator) -> list[dict[str, str]]:
             row["numerator"], row["denominator"] = str(numerator), str(denominator)
             row["value"] = text(numerator / denominator * scale, places)
         if series.suppress_small and _small_counts(row, series.kind):
-            row.update(value="", numerator="", denominator="", missing="c",
-                       note=f"Fewer than {DEFAULT_THRESHOLD + 1} children, or all but "
-                       f"{DEFAULT_THRESHOLD} or fewer: not published to protect confidentiality.")
+            # No note: the site publishes none on a suppressed figure (docs/data-package.md,
+            # "Notes on figures"); the c symbol says why.
+            row.update(value="", numerator="", denominator="", missing="c")
         if period in indicator.gaps:
             symbol, note = indicator.gaps[period]
             row.update(value="", numerator="", denominator="", missing=symbol, note=note)
