@@ -34,7 +34,6 @@ from generator.model.words import (
     PATTERN_SENTENCES,
     POLARITY_SENTENCES,
     STATUS_CAVEATS,
-    SUMMARY_CLAUSES,
     capitalised,
     missing_words,
 )
@@ -283,5 +282,5 @@ def summarise(analysis: Findings) -> str:
             verb = "stood at"
         else:
             verb = "rose to" if change.difference > 0 else "fell to"
-        text = f"{title} {verb} {figure}" + SUMMARY_CLAUSES[analysis.rating.status]
+        text = f"{title} {verb} {figure}" + analysis.rating.clause
     return expand_first_use(text, set())
