@@ -167,12 +167,19 @@ def test_missing_figures_are_not_rated(values, status, reason):
     (HIGHER, 85.0, (target("2020-04-01", 90.0, None),), "amber", R.RED, "Calculated as red: the "
      "figure of 85.0% is 5.0 percentage points below the target of 90.0%, with no amber band. The "
      "service rated it amber instead. Their reason: Two large sibling groups."),
-    (LOWER, 94.0, (target("2020-04-01", 90.0, 5.0),), "amber", R.AMBER, "Calculated as amber: the figure "
-     "of 94.0% is 4.0 percentage points above the target of 90.0% (lower is better), within the amber band of 5.0 "
-     "percentage points. The service rated it amber too. Their reason: Two large sibling groups."),
-    (LOWER, 85.0, (), "green", R.NOT_RATED, "The calculation gives no rating, because there is no target "
-     "for July to September 2024. The service rated it green. Their reason: Two large sibling "
-     "groups."),
+    (LOWER, 94.0, (target("2020-04-01", 90.0, 5.0),), "amber", R.AMBER, "Calculated as amber: "
+     "the figure of 94.0% is 4.0 percentage points above the target of 90.0% (lower is better), "
+     "within the amber band of 5.0 percentage points. The service rated it amber too. Their "
+     "reason: Two large sibling groups."),
+    (LOWER, 13.5, (target("2020-04-01", 14.0, 1.0),), "red", R.GREEN, "Calculated as green: the "
+     "figure of 13.5% is 0.5 percentage points below the target of 14.0% (lower is better). The "
+     "service rated it red instead. Their reason: Two large sibling groups."),
+    (LOWER, 85.0, (), "green", R.NOT_RATED, "The calculation gives no rating, because there is no "
+     "target for July to September 2024. The service rated it green. Their reason: Two large "
+     "sibling groups."),
+    (NONE, 50.0, (target("2020-04-01", None, None, 55.0, 75.0),), "amber", R.BELOW_RANGE,
+     "Calculated as below expected range: the figure of 50.0% is below the expected range of "
+     "55.0% to 75.0%. The service rated it amber instead. Their reason: Two large sibling groups."),
 ])
 def test_officer_rating_shows_the_calculated_rating_and_theirs(polarity, value, targets, colour,
                                                               calculated, reason):

@@ -18,8 +18,8 @@ from jinja2 import meta
 
 from generator.analysis.compare import Direction
 from generator.analysis.rag import Rating, RatingStatus
-from generator.model.outcomes import RatingSource
 from generator.analysis.rollup import Rollup
+from generator.model.outcomes import RatingSource
 from generator.pages.charts import Chart
 from generator.pages.context import PageContext
 from generator.pages.kinds import KINDS, PageKind
