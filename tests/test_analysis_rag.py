@@ -35,6 +35,8 @@ G, A, RED = R.GREEN, R.AMBER, R.RED
      "of 90.0%, more than the amber band of 4.0 percentage points, so it is rated red."),
     (HIGHER, 85.0, 90.0, None, RED, "The figure of 85.0% is 5.0 percentage points below the "
      "target of 90.0%, with no amber band, so it is rated red."),
+    (HIGHER, 89.9, 90.0, 0.0, RED, "The figure of 89.9% is 0.1 percentage points below the "
+     "target of 90.0%, with no amber band, so it is rated red."),  # a tolerance of 0 is no band
     (HIGHER, 89.9, 90.1, 0.2, A, "The figure of 89.9% is 0.2 percentage points below the target "
      "of 90.1%, within the amber band of 0.2 percentage points, so it is rated amber."),
     # a band of 0.25 on figures with one decimal place reaches 89.8 (89.75 rounded), not 89.7

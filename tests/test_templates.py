@@ -165,7 +165,7 @@ def test_rating_chip_says_when_the_service_set_the_rating() -> None:
     rating = Rating(RatingStatus.AMBER, "a reason", RatingSource.OFFICER, None, RatingStatus.RED)
     assert str(_macro("rating_chip")(rating)) == (
         '<span class="rating rating--amber"><span class="rating__icon" aria-hidden="true">\u25C6'
-        "</span> Amber</span> (the service&#39;s rating)")
+        "</span> Amber</span> <span class=\"rating-source\">(the service&#39;s rating)</span>")
 
 
 def test_rollup_table_counts_only_the_ratings_there_are() -> None:
