@@ -59,6 +59,11 @@ class Rating:
         """Return whose rating it is, beside its chip: "(the service's rating)", or nothing."""
         return RATING_SOURCE_WORDS[RatingSource(self.source)]
 
+    @property
+    def named(self) -> str:
+        """Return the rating with whose it is, where no chip shows: "Amber (the service's rating)"."""
+        return f"{self.word} {self.whose}".strip()
+
 
 @dataclass(frozen=True)
 class _Verdict:
