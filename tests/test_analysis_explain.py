@@ -64,8 +64,9 @@ def _flagged(values, flags_at_end):
     (series([22.0], indicator=indicator(polarity=Polarity.NONE)), "Neither a higher nor a lower "
      "figure is better."),
     (series([22.0], indicator=indicator(polarity=Polarity.HIGHER)), "A higher figure is better."),
-    (series([22.0], targets=(target("2020-04-01", 20.0, 1.0),)), "The figure of 22.0% is worse "
-     "than the target of 20.0% by more than 1.0 percentage point, so it is rated red."),
+    (series([22.0], targets=(target("2020-04-01", 20.0, 1.0),)), "The figure of 22.0% is 2.0 "
+     "percentage points above the target of 20.0% (lower is better), more than the amber band of "
+     "1.0 percentage point, so it is rated red."),
     (series([22.0], comparators=(comparator(QUARTERS[-1], 20.0),)), "The figure for England was "
      "20.0%. Ours was worse."),
     (series([22.0, 21.0], comparators=(comparator(QUARTERS[-2], 20.0),)), "For April to June "
@@ -126,13 +127,14 @@ def _monthly(values, **options):
 
 @pytest.mark.parametrize(("data", "summary"), [
     (series([21.0, 22.0, 23.0, 23.0, 24.0], targets=(target("2020-04-01", 22.0, 2.0),)),
-     "Re-referrals: 24.0% in July to September 2024, up from 21.0% a year earlier, just short of "
-     "the target"),
+     "Re-referrals: 24.0% in July to September 2024, up from 21.0% a year earlier, missing the "
+     "target by 2.0 percentage points, within the amber band"),
     (series([25.0, 22.0, 23.0, 23.0, 20.0], targets=(target("2020-04-01", 22.0, 1.0),)),
      "Re-referrals: 20.0% in July to September 2024, down from 25.0% a year earlier, meeting the "
      "target"),
     (series([24.0], targets=(target("2020-04-01", 20.0, 1.0),)),
-     "Re-referrals: 24.0% in July to September 2024, missing the target"),
+     "Re-referrals: 24.0% in July to September 2024, missing the target by 4.0 percentage "
+     "points"),
     (series([24.0, "c"]),
      "Re-referrals: the figure for July to September 2024 was not published to protect "
      "confidentiality"),

@@ -46,5 +46,6 @@ def test_exceptions_list_red_with_newly_red_first_and_reasons():
     exceptions = rollup(ANALYSES).exceptions
     assert [(item.indicator_id, item.newly_red) for item in exceptions] == [("a", True),
                                                                           ("b", False)]
-    assert exceptions[0].reason == ("The figure of 30.0% is worse than the target of 20.0% by "
-                                    "more than 1.0 percentage point, so it is rated red.")
+    assert exceptions[0].reason == ("The figure of 30.0% is 10.0 percentage points above the "
+                                    "target of 20.0% (lower is better), more than the amber band "
+                                    "of 1.0 percentage point, so it is rated red.")

@@ -10,7 +10,7 @@ import pytest
 from generator.analysis.changes import PreviousRelease, compare
 from generator.model.site import IndicatorData, Release, ReleaseStatus, Site, Status
 
-from .analysis_factory import QUARTERS, indicator, series, target
+from .analysis_factory import QUARTERS, indicator, officer, series, target
 
 Q1 = Release("2024-25-q1", "Quarter 1 2024/25", date(2024, 8, 15), ReleaseStatus.PUBLISHED)
 
@@ -68,6 +68,9 @@ CASES = [
     ("rating changed", site(data([19, 19])), site(data([19, 19, 25])),
      {"new_periods": [("test", ["October to December 2022"])],
       "ratings": [("test", "Green", "Red")]}),
+    ("the service rated it", site(data([19, 19])),
+     site(replace(data([19, 19]), ratings=(officer(QUARTERS[1], "amber", "Reason"),))),
+     {"ratings": [("test", "Green", "Amber (the service's rating)")]}),
 ]
 
 

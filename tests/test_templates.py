@@ -19,6 +19,7 @@ from jinja2 import meta
 from generator.analysis.compare import Direction
 from generator.analysis.rag import Rating, RatingStatus
 from generator.analysis.rollup import Rollup
+from generator.model.outcomes import RatingSource
 from generator.pages.charts import Chart
 from generator.pages.context import PageContext
 from generator.pages.kinds import KINDS, PageKind
@@ -157,7 +158,14 @@ def _macro(name: str) -> Any:
                              'aria-hidden="true">\u2013</span> Not rated</span>'),
 ])
 def test_rating_chip(status: RatingStatus, html: str) -> None:
-    assert str(_macro("rating_chip")(Rating(status, "a reason", "calculated"))) == html
+    assert str(_macro("rating_chip")(Rating(status, "a reason", RatingSource.CALCULATED))) == html
+
+
+def test_rating_chip_says_when_the_service_set_the_rating() -> None:
+    rating = Rating(RatingStatus.AMBER, "a reason", RatingSource.OFFICER, None, RatingStatus.RED)
+    assert str(_macro("rating_chip")(rating)) == (
+        '<span class="rating rating--amber"><span class="rating__icon" aria-hidden="true">\u25C6'
+        "</span> Amber</span> <span class=\"rating-source\">(the service&#39;s rating)</span>")
 
 
 def test_rollup_table_counts_only_the_ratings_there_are() -> None:

@@ -20,8 +20,7 @@ from generator.analysis.compare import (
 from generator.analysis.explain import explain, summarise
 from generator.analysis.findings import Findings
 from generator.analysis.numbers import format_figure, rounded
-from generator.analysis.rag import Rating, rate
-from generator.model.outcomes import RatingStatus
+from generator.analysis.rag import rate, rate_nothing
 from generator.model.periods import shift
 from generator.model.site import RATE_BASE, Indicator, IndicatorData, Observation, Unit
 from generator.model.words import missing_words
@@ -100,9 +99,3 @@ def analyse(data: IndicatorData, all_councils: Sequence[float] = ()) -> Analysis
     )
     facts = {field.name: getattr(findings, field.name) for field in fields(Findings)}
     return Analysis(**facts, explanation=explain(findings), summary=summarise(findings))
-
-
-def rate_nothing(data: IndicatorData) -> Rating:
-    """Return the rating of an indicator with no figures at all."""
-    reason = "It is not rated because there are no figures yet."
-    return Rating(RatingStatus.NOT_RATED, reason, "none")

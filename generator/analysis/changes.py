@@ -159,9 +159,9 @@ def _rating_change(old: IndicatorData, new: IndicatorData) -> RatingChange | Non
     was, now = analyse(old), analyse(new)
     if was.rating.status is now.rating.status or now.rating.status is RatingStatus.NOT_RATED:
         return None
-    return RatingChange(ref(new.indicator), was.rating.word,
+    return RatingChange(ref(new.indicator), was.rating.named,
                         was.latest.period.label if was.latest else "",
-                        now.rating.word, now.latest.period.label if now.latest else "")
+                        now.rating.named, now.latest.period.label if now.latest else "")
 
 
 def _move(old: PreviousRelease, before: Indicator, current: Site, now: Indicator) -> Move | None:

@@ -35,7 +35,6 @@ from generator.model.words import (
     PATTERN_SENTENCES,
     POLARITY_SENTENCES,
     STATUS_CAVEATS,
-    SUMMARY_CLAUSES,
     capitalised,
     missing_words,
 )
@@ -319,5 +318,5 @@ def summarise(analysis: Findings) -> str:
     elif published is not latest:
         text = f"{title}: the figure for {latest.period.label} was {missing_words(latest.missing)}"
     else:
-        text = f"{title}: {latest_against_earlier(analysis)}" + SUMMARY_CLAUSES[analysis.rating.status]
+        text = f"{title}: {latest_against_earlier(analysis)}" + analysis.rating.clause
     return expand_first_use(text, set())

@@ -22,6 +22,21 @@ class RatingStatus(StrEnum):
     NOT_RATED = "not_rated"
 
 
+class RatingSource(StrEnum):
+    """Who decided a rating: the calculation, an officer of the service, or nobody (not rated)."""
+
+    CALCULATED = "calculated"
+    OFFICER = "officer"
+    NONE = "none"
+
+
+class Standard(StrEnum):
+    """What a figure is judged against: a target (red, amber, green) or an expected range."""
+
+    TARGET = "target"
+    RANGE = "range"
+
+
 class Direction(StrEnum):
     """Which way an indicator is going."""
 

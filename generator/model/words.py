@@ -14,7 +14,14 @@ would be added (not built yet).
 
 from __future__ import annotations
 
-from generator.model.outcomes import Comparison, Direction, Pattern, RatingStatus
+from generator.model.outcomes import (
+    Comparison,
+    Direction,
+    Pattern,
+    RatingSource,
+    RatingStatus,
+    Standard,
+)
 
 # Period words are defined next to the code that fills them in (model/periods.py sits below this
 # catalogue, which keys on its PeriodType) and re-exported here, so this is still the one place
@@ -31,11 +38,13 @@ from generator.model.site import AreaType, Frequency, Missing, Polarity, Status,
 
 __all__ = [
     "COMPARATOR_COLUMN_HEADINGS", "COMPARISON_WORDS", "DIRECTION_WORDS", "FREQUENCY_WORDS",
-    "MISSING_WORDS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "NO_FIGURE_WORDS", "PATTERN_SENTENCES",
-    "PERIOD_LABELS", "PERIOD_SHORT_LABELS", "PERIOD_SPANS", "POLARITY_SENTENCES", "POLARITY_WORDS",
-    "QUARTER_ACROSS_YEARS_LABEL", "RATING_CHIP_ICONS", "RATING_MEANINGS", "RATING_WORDS",
-    "STATUS_CAVEATS", "STATUS_WORDS", "SUMMARY_CLAUSES", "UNIT_AXIS_TITLES", "UNIT_HOVER_SUFFIXES",
-    "UNIT_TABLE_NOTES", "UNIT_WORDS", "capitalised", "missing_words", "sentence",
+    "MISSING_WORDS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "NO_FIGURE_WORDS", "OVERRIDE_CLAUSE",
+    "PATTERN_SENTENCES", "PERIOD_LABELS", "PERIOD_SHORT_LABELS", "PERIOD_SPANS",
+    "POLARITY_SENTENCES", "POLARITY_WORDS", "QUARTER_ACROSS_YEARS_LABEL", "RANGE_COMPARED",
+    "RATING_CHIP_ICONS", "RATING_MEANINGS", "RATING_SOURCE_WORDS", "RATING_WORDS",
+    "STANDARD_WORDS", "STATUS_CAVEATS", "STATUS_WORDS", "SUMMARY_CLAUSES", "UNIT_AXIS_TITLES",
+    "UNIT_HOVER_SUFFIXES", "UNIT_TABLE_NOTES", "UNIT_WORDS", "capitalised", "missing_words",
+    "sentence",
 ]
 
 
@@ -125,13 +134,14 @@ POLARITY_SENTENCES = {
     Polarity.LOWER: "A lower figure is better.",
     Polarity.NONE: "Neither a higher nor a lower figure is better.",
 }
-# - the "Which way is better" line of an indicator's details (pages/views.py).
+# - the "Which way is better" line of an indicator's details (pages/views.py), followed by
+#   RANGE_COMPARED when an expected range is in force for the latest figure.
 POLARITY_WORDS = {
     Polarity.HIGHER: "A higher figure is better.",
     Polarity.LOWER: "A lower figure is better.",
-    Polarity.NONE: "Neither higher nor lower is better: the figure is compared with an expected "
-                   "range.",
+    Polarity.NONE: "Neither higher nor lower is better.",
 }
+RANGE_COMPARED = "The figure is compared with an expected range."
 
 # The "How often" line of an indicator's details (pages/views.py).
 FREQUENCY_WORDS = {
@@ -192,16 +202,32 @@ RATING_CHIP_ICONS = {
     RatingStatus.ABOVE_RANGE: "\u25B2",  # black up-pointing triangle
     RatingStatus.NOT_RATED: "\u2013",  # en dash
 }
-# The end of the chart title's main message: "Re-referrals rose to 24.0%, just short of the
-# target" (analysis/explain.py).
+# The end of the chart title's main message: "Re-referrals rose to 24.0%, missing the target by
+# 2.0 percentage points, within the amber band" (built in analysis/rag.py, printed by
+# analysis/explain.py). {gap} is the distance from the target in the indicator's unit.
 SUMMARY_CLAUSES = {
-    RatingStatus.RED: ", missing the target",
-    RatingStatus.AMBER: ", just short of the target",
+    RatingStatus.RED: ", missing the target by {gap}",
+    RatingStatus.AMBER: ", missing the target by {gap}, within the amber band",
     RatingStatus.GREEN: ", meeting the target",
     RatingStatus.BELOW_RANGE: ", below the expected range",
     RatingStatus.WITHIN_RANGE: ", within the expected range",
     RatingStatus.ABOVE_RANGE: ", above the expected range",
     RatingStatus.NOT_RATED: "",
+}
+# The same clause when the service's rating replaces the calculated one (analysis/rag.py).
+OVERRIDE_CLAUSE = ", rated {rating} by the service"
+# Beside the rating chip when the service set the rating (templates/_macros.md.j2
+# ``rating_chip``): the chip shows the rating in force, this says whose it is.
+RATING_SOURCE_WORDS = {
+    RatingSource.CALCULATED: "",
+    RatingSource.OFFICER: "(the service's rating)",
+    RatingSource.NONE: "",
+}
+# What the chart draws a figure against, after "The chart shows ...'s figures ..., with England
+# and other comparisons and" (pages/views.py).
+STANDARD_WORDS = {
+    Standard.TARGET: "the target",
+    Standard.RANGE: "the expected range",
 }
 
 # ---------------------------------------------------------------------------------------------

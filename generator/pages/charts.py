@@ -16,6 +16,8 @@ from typing import Any
 
 from generator.analysis.notes import note_after, with_note
 from generator.analysis.numbers import table_value
+from generator.analysis.rag import standards_shown
+from generator.model.outcomes import Standard
 from generator.model.periods import Period
 from generator.model.site import AreaType, IndicatorData, Observation, Unit
 from generator.model.targets import target_for
@@ -129,14 +131,15 @@ def time_series(data: IndicatorData, council: str, title: str, chart_id: str) ->
         traces.append(_trace(role, name, periods, {c.period: c.value for c in rows}, data))
     labels = [period.short_label for period in periods]
     targets = [target_for(data, period) for period in periods]
-    if any(t is not None and t.target is not None for t in targets):
+    standards = standards_shown(data)  # the same test as the chart's text summary
+    if Standard.TARGET in standards:
         traces.append({
             "type": "scatter", "mode": "lines", "name": "Target", "x": labels,
             "y": [t.target if t else None for t in targets],
             "line": {"color": PALETTE["target"], "dash": "longdash", "width": 2, "shape": "hv"},
             "hoverinfo": "skip", "meta": {"role": "target"},
         })
-    if any(t is not None and t.expected_low is not None for t in targets):
+    if Standard.RANGE in standards:
         low = [t.expected_low if t else None for t in targets]
         high = [t.expected_high if t else None for t in targets]
         traces.insert(0, {

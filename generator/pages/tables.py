@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from generator.analysis import Analysis, Rollup
 from generator.analysis.notes import published_note
 from generator.analysis.numbers import rate_noun, table_value
-from generator.analysis.rag import Rating
-from generator.model.site import AreaType, Flag, Indicator, IndicatorData, Site
+from generator.analysis.rag import Rating, has_range, standards_shown
+from generator.model.outcomes import Standard
+from generator.model.site import AreaType, Flag, Indicator, IndicatorData, Site, Target
 from generator.model.targets import target_for
 from generator.model.words import (
     COMPARATOR_COLUMN_HEADINGS,
@@ -136,16 +137,26 @@ def _comparator_columns(data: IndicatorData) -> list[tuple[AreaType, str]]:
     return columns
 
 
+def _range_cell(target: Target, indicator: Indicator) -> str:
+    """Return an expected range for a table cell: "55.0 to 75.0", "at least 55.0"."""
+    low, high = target.expected_low, target.expected_high
+    if low is not None and high is not None:
+        return f"{table_value(low, indicator)} to {table_value(high, indicator)}"
+    if low is not None:
+        return f"at least {table_value(low, indicator)}"
+    return f"at most {table_value(high, indicator)}"
+
+
 def data_table(data: IndicatorData, council: str) -> DataTable:
     """Return the chart's data as table columns and rows, oldest period first."""
     indicator = data.indicator
     comparator_columns = _comparator_columns(data)
-    has_target = any(t.target is not None for t in data.targets)
-    has_range = any(t.expected_low is not None for t in data.targets)
+    standards = standards_shown(data)  # the same test as the chart's
+    target_column, range_column = Standard.TARGET in standards, Standard.RANGE in standards
     columns = [council] + [heading for _, heading in comparator_columns]
-    if has_target:
+    if target_column:
         columns.append("Target")
-    if has_range:
+    if range_column:
         columns.append("Expected range")
     comparators = {(c.area_type, c.period): c for c in data.comparators}
     rows: list[DataTableRow] = []
@@ -158,13 +169,11 @@ def data_table(data: IndicatorData, council: str) -> DataTable:
             c = comparators.get((area_type, o.period))
             cells.append(table_value(c.value, indicator, c.missing) if c else "")
         target = target_for(data, o.period)
-        if has_target:
+        if target_column:
             cells.append(table_value(target.target, indicator) if target and target.target is not None
                          else "")
-        if has_range:
-            cells.append(f"{table_value(target.expected_low, indicator)} to "
-                         f"{table_value(target.expected_high, indicator)}"
-                         if target and target.expected_low is not None else "")
+        if range_column:
+            cells.append(_range_cell(target, indicator) if target and has_range(target) else "")
         note = published_note(o)
         if note:
             notes.append(TableNote(number=len(notes) + 1, period=capitalised(o.period.label),

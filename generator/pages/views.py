@@ -12,18 +12,25 @@ from dataclasses import dataclass, field
 from generator.analysis import Analysis, Rollup
 from generator.analysis.explain import change_since, during
 from generator.analysis.glossary import ABBREVIATIONS, TERMS, neighbours_sentence
-from generator.analysis.numbers import format_figure, plural
-from generator.analysis.rag import Rating
-from generator.model.outcomes import RatingStatus
+from generator.analysis.rag import Rating, has_range, standard_text, standards_shown
+from generator.model.outcomes import RatingSource, RatingStatus
 from generator.model.periods import span as periods_span
-from generator.model.site import AreaType, Commentary, Indicator, IndicatorData, Site, Unit
+from generator.model.site import (
+    AreaType,
+    Commentary,
+    IndicatorData,
+    Polarity,
+    Site,
+)
 from generator.model.targets import target_for
 from generator.model.words import (
     COMPARISON_WORDS,
     DIRECTION_WORDS,
     FREQUENCY_WORDS,
     POLARITY_WORDS,
+    RANGE_COMPARED,
     RATING_WORDS,
+    STANDARD_WORDS,
     STATUS_WORDS,
     UNIT_WORDS,
     capitalised,
@@ -53,10 +60,10 @@ class Legend:
 
 
 LEGEND = Legend(
-    green=Rating(RatingStatus.GREEN, "", "calculated"),
-    amber=Rating(RatingStatus.AMBER, "", "calculated"),
-    red=Rating(RatingStatus.RED, "", "calculated"),
-    not_rated=Rating(RatingStatus.NOT_RATED, "", "none"),
+    green=Rating(RatingStatus.GREEN, "", RatingSource.CALCULATED),
+    amber=Rating(RatingStatus.AMBER, "", RatingSource.CALCULATED),
+    red=Rating(RatingStatus.RED, "", RatingSource.CALCULATED),
+    not_rated=Rating(RatingStatus.NOT_RATED, "", RatingSource.NONE),
 )
 
 
@@ -121,9 +128,10 @@ def indicator_view(data: IndicatorData, analysis: Analysis, council: str) -> Ind
     facts.append(Fact("Compared with England", england_text(analysis, True)))
     periods = [o.period for o in data.observations]
     span = periods_span(periods[0], periods[-1]) if periods else ""
+    standards = "".join(f" and {STANDARD_WORDS[s]}" for s in standards_shown(data))
     chart_summary = (f"The chart shows {council}'s figures {span}"
                      + (", with England and other comparisons" if data.comparators else "")
-                     + (" and the target" if data.targets else "")
+                     + standards
                      + f". {analysis.summary}. The table below gives every figure."
                      + f" {sentence('Source: ' + data.indicator.source)}")
     return IndicatorView(
@@ -153,10 +161,16 @@ class IndicatorWords:
         "help": "Where it is in its life, such as Established indicator."})
 
 
-def words(indicator: Indicator) -> IndicatorWords:
+def words(data: IndicatorData) -> IndicatorWords:
     """Return the plain-English words for an indicator's polarity, unit, frequency and status."""
+    indicator = data.indicator
+    polarity = POLARITY_WORDS[indicator.polarity]
+    latest = data.observations[-1].period if data.observations else None
+    # Said only when a range is in force: otherwise the rating says there is none to compare with.
+    if indicator.polarity is Polarity.NONE and latest and has_range(target_for(data, latest)):
+        polarity += f" {RANGE_COMPARED}"
     return IndicatorWords(
-        polarity=POLARITY_WORDS[indicator.polarity],
+        polarity=polarity,
         unit=UNIT_WORDS[indicator.unit],
         frequency=FREQUENCY_WORDS[indicator.frequency],
         status=STATUS_WORDS[indicator.status],
@@ -167,24 +181,7 @@ def target_text(data: IndicatorData) -> str:
     """Return the target or expected range in force for the latest period, in words."""
     if not data.observations:
         return ""
-    target = target_for(data, data.observations[-1].period)
-    if target is None:
-        return "No target is set, so this indicator is not rated."
-    indicator = data.indicator
-    if target.target is not None:
-        text = f"{format_figure(target.target, indicator)}"
-        if target.amber_tolerance:
-            tolerance = (plural(f"{target.amber_tolerance:g}", "percentage point",
-                                "percentage points")
-                         if indicator.unit is Unit.PERCENTAGE
-                         else format_figure(target.amber_tolerance, indicator))
-            text += f", rated amber within {tolerance} of the target"
-    else:
-        text = (f"Expected range {format_figure(target.expected_low or 0, indicator)} to "
-                f"{format_figure(target.expected_high or 0, indicator)}")
-    if target.note:
-        text += f". {target.note}"
-    return text
+    return standard_text(data, data.observations[-1].period)
 
 
 @dataclass(frozen=True)

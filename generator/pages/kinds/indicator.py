@@ -118,7 +118,7 @@ def _context(made_from: IndicatorInputs, path: str) -> IndicatorPage:
         breakdown_chart=parts,
         breakdown_table=tables.breakdown_table(data) if parts else None,
         table=tables.data_table(data, council),
-        words=views.words(ind),
+        words=views.words(data),
         target_text=views.target_text(data),
         related=made_from.related,
         priorities=made_from.priorities,
