@@ -369,6 +369,11 @@ CATALOGUE: tuple[Code, ...] = (
     Code("no-published-release", _X, "No release in releases.csv is published, so the site has "
          "no release to build.", "Set the status of the release the site shows now to "
          "'published' (a site needs at least one); keep later ones 'planned'."),
+    Code("comparator-unit", _X, "A comparator row is for an indicator whose unit cannot be "
+         "compared with another area's, such as a count: a council's count and England's differ "
+         "mostly by the size of the place, and an average of councils' counts means nothing.",
+         "Remove the comparator rows of this indicator, or compare a rate or a percentage "
+         "instead (a rate per 10,000 children can be set against England's)."),
     Code("settings-missing", _S, "The site settings file (mkdocs.yml) does not exist.",
          "Run the command from the project folder, or pass --config."),
     Code("settings-yaml", _S, "mkdocs.yml is not valid YAML.", "Fix the indentation or quoting."),

@@ -15,6 +15,7 @@ from generator.model import format as fmt
 from generator.model.format import is_id
 from generator.model.periods import Period, PeriodError, PeriodType, parse_canonical
 from generator.model.site import (
+    NOT_COMPARABLE,
     RATE_BASE,
     Frequency,
     Indicator,
@@ -169,6 +170,11 @@ def _row_rules(raw: RawPackage, indicators: dict[str, Indicator]) -> Iterator[Pr
         indicator = indicators.get(row.text("indicator_id"))
         if indicator is not None:
             yield from _value_rules(row, indicator)
+            if indicator.unit in NOT_COMPARABLE:
+                yield Problem(row.file, row.number, "area_type",
+                              f"'{indicator.id}' is a {_unit_words(indicator.unit)}, which cannot "
+                              f"be compared with the {row.text('area_type').replace('_', ' ')} "
+                              "figure", CODES["comparator-unit"].fix, "comparator-unit")
     for row in raw.rows.get("breakdowns", ()):
         value, missing = row.cells.get("value"), row.text("missing")
         if (value is None) == (not missing):

@@ -6,23 +6,37 @@ Pure functions; the templates decide layout, this module decides words and numbe
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.analysis import Analysis, Rollup
 from generator.analysis.compare import Measure
+from generator.analysis.explain import comparison_phrase
 from generator.analysis.glossary import ABBREVIATIONS
 from generator.analysis.numbers import format_figure
 from generator.analysis.rag import Rating
 from generator.model.outcomes import RatingStatus
 from generator.model.periods import PeriodType
-from generator.model.site import AreaType, Commentary, Indicator, IndicatorData, Site, Unit
+from generator.model.site import (
+    NOT_COMPARABLE,
+    AreaType,
+    Commentary,
+    Comparator,
+    Indicator,
+    IndicatorData,
+    Site,
+    Unit,
+)
 from generator.model.targets import target_for
 from generator.model.words import (
-    COMPARISON_WORDS,
+    AREA_KIND_WORDS,
     DIRECTION_WORDS,
     FREQUENCY_WORDS,
+    NO_ENGLAND_WORDS,
+    NOT_COMPARED_WORDS,
     POLARITY_WORDS,
     RATING_WORDS,
+    SOURCE_SENTENCE,
     STATUS_WORDS,
     UNIT_WORDS,
 )
@@ -64,13 +78,36 @@ def summary_text(summary: Rollup) -> str:
     return ", ".join(parts)
 
 
-def england_text(analysis: Analysis, with_period: bool = False) -> str:
-    """Return how the latest comparable figure compares with England, in a few words."""
+def england_text(analysis: Analysis, with_period: bool = True) -> str:
+    """Return how the latest comparable figure compares with England, in a few words.
+
+    The words are ``explain.comparison_phrase``'s, the short form of the explanation's sentence.
+    """
+    if analysis.indicator.unit in NOT_COMPARABLE:
+        return NOT_COMPARED_WORDS
     for benchmark in reversed(analysis.benchmarks):
         if benchmark.area_type is AreaType.ENGLAND:
-            text = COMPARISON_WORDS[benchmark.comparison].format(area="England")
-            return f"{text} ({benchmark.period.label})" if with_period else text
-    return "No England figure"
+            return comparison_phrase(benchmark, with_period)
+    return NO_ENGLAND_WORDS
+
+
+def comparator_sources(comparators: Iterable[Comparator]) -> str:
+    """Return where the comparison figures come from, from their rows' ``source``, in sentences.
+
+    "Source of the England, regional and statistical neighbour figures: Department for
+    Education." One sentence per source, naming the kinds of area it gives figures for.
+    Rows with no source add nothing: with none declared the text is empty and claims nothing.
+    """
+    kinds: dict[str, set[AreaType]] = {}
+    for row in comparators:
+        if row.source.strip():
+            kinds.setdefault(row.source.strip(), set()).add(row.area_type)
+    sentences = []
+    for source, areas in sorted(kinds.items()):
+        names = list(dict.fromkeys(AREA_KIND_WORDS[area] for area in AreaType if area in areas))
+        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        sentences.append(SOURCE_SENTENCE.format(kinds=listed, source=source.rstrip(".")))
+    return " ".join(sentences)
 
 
 def _change_text(analysis: Analysis) -> str | None:
@@ -128,7 +165,7 @@ def indicator_view(data: IndicatorData, analysis: Analysis, council: str) -> Ind
     change = _change_text(analysis)
     if change:
         facts.append(Fact("Change", change))
-    facts.append(Fact("Compared with England", england_text(analysis, True)))
+    facts.append(Fact("Compared with England", england_text(analysis)))
     periods = [o.period for o in data.observations]
     span = f"from {periods[0].label} to {periods[-1].label}" if periods else ""
     chart_summary = (f"The chart shows {council}'s figures {span}"
