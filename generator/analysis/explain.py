@@ -71,7 +71,7 @@ def _area(benchmark: Benchmark) -> str:
 def comparison_sentence(benchmark: Benchmark, indicator: Indicator) -> str:
     """Return the council against one area in a sentence: direction, figures, chance, better.
 
-    "Lower than England in 2024/25 (43.4% against 46.4%); the gap could be down to chance."
+    "Lower than England in 2024 (43.4% against 46.4%); the gap could be down to chance."
     Every page states a comparison in these words or in ``comparison_phrase``'s shorter ones.
     """
     start = COMPARISON_WORDS[benchmark.comparison].format(area=_area(benchmark))
