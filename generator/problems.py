@@ -248,7 +248,7 @@ CATALOGUE: tuple[Code, ...] = (
          "symbolic link to one), not an ordinary file.", "Point the path at the file itself, saved "
          "on disk."),
     Code("too-many-columns", _T, "The header row has more than 200 columns (the widest table has "
-         "24).", "Save only the table's own columns; see Limits in docs/data-package.md."),
+         "25).", "Save only the table's own columns; see Limits in docs/data-package.md."),
     Code("xlsx-unpacked", _T, "The .xlsx file unpacks to more than 200 MB, or is packed far more "
          "tightly than a spreadsheet is (a 'zip bomb').", "Save the table again from Excel, or as "
          "CSV UTF-8; see Limits in docs/data-package.md."),
