@@ -108,6 +108,7 @@ def _indicator_rows(scale: Scale, council: int, number: int, area: str, prefix: 
         "source": "DfE local authority interactive tool" if national else "Case management system",
         "source_url": "https://www.gov.uk/government/publications/local-authority-interactive-tool-lait",
         "status": "established", "counts_people": "true" if unit == "count" else "false",
+        "numerator_counts": "children",
         "data_notes": "Synthetic figures for the benchmark.",
         "why_it_matters": f"A benchmark page about **{topic.lower()}**.",
         "related": "" if number == 0 else f"{prefix}indicator-{number:03d}",
@@ -128,7 +129,7 @@ def _indicator_rows(scale: Scale, council: int, number: int, area: str, prefix: 
             "value": "" if missing else value, "numerator": "" if missing else numerator,
             "denominator": "" if missing else denominator, "missing": "x" if missing else "",
             "flags": "provisional" if index == len(periods) - 1 else "", "note": ""})
-        for area_type, (code, name) in areas.items():
+        for area_type, (code, name) in areas.items() if unit != "count" else ():  # not comparable
             comparators[area_type] = max(1.0, comparators[area_type] + rng.uniform(-2, 2))
             figure = _value(unit, comparators[area_type], rng)[0]
             rows["comparators"].append({

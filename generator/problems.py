@@ -248,7 +248,7 @@ CATALOGUE: tuple[Code, ...] = (
          "symbolic link to one), not an ordinary file.", "Point the path at the file itself, saved "
          "on disk."),
     Code("too-many-columns", _T, "The header row has more than 200 columns (the widest table has "
-         "26).", "Save only the table's own columns; see Limits in docs/data-package.md."),
+         "27).", "Save only the table's own columns; see Limits in docs/data-package.md."),
     Code("xlsx-unpacked", _T, "The .xlsx file unpacks to more than 200 MB, or is packed far more "
          "tightly than a spreadsheet is (a 'zip bomb').", "Save the table again from Excel, or as "
          "CSV UTF-8; see Limits in docs/data-package.md."),
@@ -384,6 +384,11 @@ CATALOGUE: tuple[Code, ...] = (
          "indicator its numerator_from or denominator_from names, for the same period: the data "
          "contradicts itself.", "Correct whichever figure is wrong (the message names both "
          "rows); if the two rightly count different things, remove the link."),
+    Code("comparator-unit", _X, "A comparator row is for an indicator whose unit cannot be "
+         "compared with another area's, such as a count: a council's count and England's differ "
+         "mostly by the size of the place, and an average of councils' counts means nothing.",
+         "Remove the comparator rows of this indicator, or compare a rate or a percentage "
+         "instead (a rate per 10,000 children can be set against England's)."),
     Code("settings-missing", _S, "The site settings file (mkdocs.yml) does not exist.",
          "Run the command from the project folder, or pass --config."),
     Code("settings-yaml", _S, "mkdocs.yml is not valid YAML.", "Fix the indentation or quoting."),

@@ -9,6 +9,7 @@ from generator.model.periods import PeriodType, parse_canonical
 from generator.model.site import (
     AreaType,
     Comparator,
+    Counted,
     Flag,
     Frequency,
     Indicator,
@@ -37,6 +38,7 @@ def indicator(unit: Unit = Unit.PERCENTAGE, polarity: Polarity = Polarity.LOWER,
         id="test", title="Re-referrals", question="How many referrals are repeats?",
         service_area="front-door", definition="Repeat referrals.", unit=unit, decimal_places=1,
         polarity=polarity, frequency=frequency, period_type=period_type, source="Test",
+        numerator_counts=Counted.REFERRALS,
     )
     fields.update(extra)
     return Indicator(**fields)

@@ -11,9 +11,9 @@ from generator.analysis.benchmark import (
     quartile_band,
     wilson_interval,
 )
+from generator.model.outcomes import Chance, Method
 from generator.model.outcomes import Comparison as C
-from generator.model.outcomes import Method
-from generator.model.site import AreaType, IndicatorData, Polarity, Unit
+from generator.model.site import AreaType, Counted, IndicatorData, Polarity, Unit
 from tests.analysis_factory import QUARTERS, comparator, indicator, observation, series
 
 
@@ -52,42 +52,70 @@ def test_byar_interval_is_close_to_exact(count, low, high):
 
 
 def _with_england(value, polarity, england, numerator=None, denominator=None,
-                  unit=Unit.PERCENTAGE):
-    ind = indicator(polarity=polarity, unit=unit, decimal_places=1)
+                  unit=Unit.PERCENTAGE, counted=Counted.REFERRALS, places=1):
+    ind = indicator(polarity=polarity, unit=unit, decimal_places=places, numerator_counts=counted)
     row = observation(QUARTERS[-1], value, numerator=numerator, denominator=denominator)
     return IndicatorData(ind, (row,), comparators=(comparator(QUARTERS[-1], england),))
 
 
-@pytest.mark.parametrize(("value", "numerator", "denominator", "polarity", "england", "expected",
-                          "method"), [
-    # 24% of 200: Wilson 18.6% to 30.3%
-    (24.0, 48, 200, Polarity.LOWER, 22.6, C.SIMILAR, Method.WILSON),
-    (24.0, 48, 200, Polarity.LOWER, 18.0, C.WORSE, Method.WILSON),
-    (24.0, 48, 200, Polarity.HIGHER, 18.0, C.BETTER, Method.WILSON),
-    (24.0, 48, 200, Polarity.NONE, 18.0, C.HIGHER, Method.WILSON),
-    (24.0, 48, 200, Polarity.NONE, 31.0, C.LOWER, Method.WILSON),
+def _outcome(data):
+    return [(b.comparison, b.chance, b.better, b.method) for b in analyse(data).benchmarks]
+
+
+@pytest.mark.parametrize(("value", "numerator", "denominator", "polarity", "england", "expected"), [
+    # 24% of 200: Wilson 18.6% to 30.3%. Inside it: could be chance, and never "similar".
+    (24.0, 48, 200, Polarity.LOWER, 22.6, (C.HIGHER, Chance.COULD_BE_CHANCE, False, Method.WILSON)),
+    (24.0, 48, 200, Polarity.LOWER, 18.0, (C.HIGHER, Chance.NOT_CHANCE, False, Method.WILSON)),
+    (24.0, 48, 200, Polarity.HIGHER, 18.0, (C.HIGHER, Chance.NOT_CHANCE, True, Method.WILSON)),
+    (24.0, 48, 200, Polarity.NONE, 18.0, (C.HIGHER, Chance.NOT_CHANCE, None, Method.WILSON)),
+    (24.0, 48, 200, Polarity.NONE, 31.0, (C.LOWER, Chance.NOT_CHANCE, None, Method.WILSON)),
+    (24.0, 48, 200, Polarity.LOWER, 24.0, (C.SAME, Chance.NOT_TESTED, None, Method.FIGURES)),
     # 24% of 2,000: Wilson 22.2% to 25.9%
-    (24.0, 480, 2000, Polarity.LOWER, 22.0, C.WORSE, Method.WILSON),
-    # no counts: the figures alone
-    (24.0, None, None, Polarity.LOWER, 22.6, C.WORSE, Method.FIGURES),
-    (24.0, None, None, Polarity.LOWER, 24.0, C.SIMILAR, Method.FIGURES),
-    (24.0, None, None, Polarity.HIGHER, 24.04, C.SIMILAR, Method.FIGURES),  # same as published
+    (24.0, 480, 2000, Polarity.LOWER, 22.0, (C.HIGHER, Chance.NOT_CHANCE, False, Method.WILSON)),
+    # no counts: the figures alone, not tested
+    (24.0, None, None, Polarity.LOWER, 22.6, (C.HIGHER, Chance.NOT_TESTED, False, Method.FIGURES)),
+    (24.0, None, None, Polarity.LOWER, 24.0, (C.SAME, Chance.NOT_TESTED, None, Method.FIGURES)),
+    (24.0, None, None, Polarity.HIGHER, 24.04, (C.SAME, Chance.NOT_TESTED, None, Method.FIGURES)),
 ])
-def test_compare_with_england(value, numerator, denominator, polarity, england, expected, method):
-    result = analyse(_with_england(value, polarity, england, numerator, denominator)).benchmarks
-    assert [(b.comparison, b.method) for b in result] == [(expected, method)]
+def test_compare_with_england(value, numerator, denominator, polarity, england, expected):
+    assert _outcome(_with_england(value, polarity, england, numerator, denominator)) == [expected]
 
 
-@pytest.mark.parametrize(("value", "numerator", "denominator", "england", "expected", "method"), [
-    (64.0, 320, 50000, 69.0, C.SIMILAR, Method.BYAR),  # 57.2 to 71.4
-    (64.0, 320, 50000, 75.0, C.LOWER, Method.BYAR),
-    (8.0, 4, 5000, 20.0, C.SIMILAR, Method.POISSON),  # 2.2 to 20.5: small counts, exact interval
+@pytest.mark.parametrize(("value", "numerator", "denominator", "england", "expected"), [
+    (64.0, 320, 50000, 69.0, (C.LOWER, Chance.COULD_BE_CHANCE, Method.BYAR)),  # 57.2 to 71.4
+    (64.0, 320, 50000, 75.0, (C.LOWER, Chance.NOT_CHANCE, Method.BYAR)),
+    # 2.2 to 20.5: small counts, exact interval
+    (8.0, 4, 5000, 20.0, (C.LOWER, Chance.COULD_BE_CHANCE, Method.POISSON)),
 ])
-def test_rates_use_a_poisson_interval(value, numerator, denominator, england, expected, method):
+def test_rates_use_a_poisson_interval(value, numerator, denominator, england, expected):
     data = _with_england(value, Polarity.NONE, england, numerator, denominator,
                          Unit.RATE_PER_10000)
-    result = analyse(data).benchmarks
-    assert [(b.comparison, b.method) for b in result] == [(expected, method)]
+    assert [(c, chance, m) for c, chance, _, m in _outcome(data)] == [expected]
+
+
+# Absence of children in need: 17.6% of 4,477,097 possible half-day sessions against England's
+# 17.4%. Treated as independent people the gap "is too large to be chance"; sessions are not
+# independent (one child misses many), so it is compared as published and not tested.
+@pytest.mark.parametrize(("counted", "expected"), [
+    (Counted.CHILDREN, (C.HIGHER, Chance.NOT_CHANCE, False, Method.WILSON)),
+    (Counted.EVENTS, (C.HIGHER, Chance.NOT_CHANCE, False, Method.WILSON)),
+    (Counted.SESSIONS, (C.HIGHER, Chance.NOT_TESTED, False, Method.FIGURES)),
+    (Counted.POSTS, (C.HIGHER, Chance.NOT_TESTED, False, Method.FIGURES)),
+    (None, (C.HIGHER, Chance.NOT_TESTED, False, Method.FIGURES)),  # not declared: not tested
+])
+def test_chance_is_tested_only_for_independent_units(counted, expected):
+    data = _with_england(17.6, Polarity.LOWER, 17.4, 787_969, 4_477_097, counted=counted)
+    assert _outcome(data) == [expected]
+
+
+@pytest.mark.parametrize("area", [AreaType.ENGLAND, AreaType.REGION,
+                                  AreaType.STATISTICAL_NEIGHBOURS])
+def test_counts_are_never_compared(area):
+    ind = indicator(unit=Unit.COUNT, polarity=Polarity.NONE, decimal_places=0,
+                    numerator_counts=Counted.PLANS)
+    row = observation(QUARTERS[-1], 410.0)
+    data = IndicatorData(ind, (row,), comparators=(comparator(QUARTERS[-1], 402_400.0, area),))
+    assert analyse(data).benchmarks == ()
 
 
 def test_benchmarks_use_the_latest_shared_period_and_skip_suppressed():

@@ -131,9 +131,18 @@ def test_target_benchmark_and_range_figures_agree(source, name):
     for benchmark in analysis.benchmarks:
         area = ("England" if benchmark.area_type.value == "england" else
                 f"the {benchmark.area_name} region" if benchmark.area_type.value == "region" else
-                "similar councils")
-        found = re.search(rf"(?:figure for|average for) {re.escape(area)} was ({NUMBER})", text)
-        assert found and _number(found.group(1)) == benchmark.area_value, (area, text)
+                "the average for similar councils")
+        way = rf"(Higher than|Lower than|The same as) {re.escape(area)} (?:in|at) [^(]+"
+        found = re.search(rf"{way}\(({NUMBER})[^()]* against ({NUMBER})[^()]*\)", text)
+        same = re.search(rf"{way}\(both ({NUMBER})[^()]*\)", text)
+        assert found or same, (area, text)
+        word, ours, theirs = found.groups() if found else (*same.groups(), same.group(2))
+        assert _number(theirs) == benchmark.area_value, (area, text)
+        assert _number(ours) == benchmark.council_value, (area, text)
+        expected = {"Higher than": _number(ours) > _number(theirs),
+                    "Lower than": _number(ours) < _number(theirs),
+                    "The same as": _number(ours) == _number(theirs)}
+        assert expected[word], (area, text)
     between = re.search(rf"it has been between ({NUMBER})[^ ]* and ({NUMBER})", text)
     if between:
         assert (_number(between.group(1)), _number(between.group(2))) == (

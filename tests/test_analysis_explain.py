@@ -7,7 +7,7 @@ import pytest
 from generator.analysis import analyse
 from generator.analysis.explain import change_since
 from generator.model.periods import PeriodType
-from generator.model.site import Frequency, IndicatorData, Polarity, Unit
+from generator.model.site import Counted, Frequency, IndicatorData, Polarity, Unit
 from tests.analysis_factory import (
     QUARTERS,
     Flag,
@@ -67,10 +67,12 @@ def _flagged(values, flags_at_end):
     (series([22.0], targets=(target("2020-04-01", 20.0, 1.0),)), "The figure of 22.0% is 2.0 "
      "percentage points above the target of 20.0% (lower is better), more than the amber band of "
      "1.0 percentage point, so it is rated red."),
-    (series([22.0], comparators=(comparator(QUARTERS[-1], 20.0),)), "The figure for England was "
-     "20.0%. Ours was worse."),
-    (series([22.0, 21.0], comparators=(comparator(QUARTERS[-2], 20.0),)), "For April to June "
-     "2024, the figure for England was 20.0% and ours was 22.0%. Ours was worse."),
+    (series([22.0], comparators=(comparator(QUARTERS[-1], 20.0),)), "Higher than England in "
+     "July to September 2024 (22.0% against 20.0%), which is worse; the gap was not tested for "
+     "chance."),  # no counts to test with
+    (series([22.0, 21.0], comparators=(comparator(QUARTERS[-2], 20.0),)), "Higher than England "
+     "in April to June 2024 (22.0% against 20.0%), which is worse; the gap was not tested for "
+     "chance."),  # England's figure lags: its period is named
     (series([20.0, 21.0, 22.0, 23.0, 24.0, 25.0]), "Figures for a single quarter go up and down, "
      "so yearly figures give a fuller picture. The average for April 2023 to March 2024 was "
      "21.5%. So far in April 2024 to March 2025, the average is 24.5%, from 2 of 4 quarters."),
@@ -97,9 +99,26 @@ def test_counts_and_everyday_fraction():
 def test_small_numbers(threshold, denominator, warned):
     row = observation(QUARTERS[-1], 25.0, numerator=3, denominator=denominator)
     data = IndicatorData(indicator(small_number_threshold=threshold), (row,))
-    sentence = (f"This figure is based on only {denominator} cases, so it can change a lot from "
-                "one quarter to the next.")
+    sentence = (f"This figure is based on only {denominator} referrals, so it can change a lot "
+                "from one quarter to the next.")
     assert (sentence in _text(data)) is warned
+
+
+# The small-numbers caveat names what was counted, never "cases" when the package says what.
+@pytest.mark.parametrize(("counted", "unit", "denominator", "words"), [
+    (Counted.CHILDREN, Unit.PERCENTAGE, 12, "12 children"),
+    (Counted.CHILDREN, Unit.PERCENTAGE, 1, "1 child"),
+    (Counted.CARE_LEAVERS, Unit.PERCENTAGE, 96, "96 care leavers"),
+    (Counted.POSTS, Unit.PERCENTAGE, 178.8, "178.8 full-time-equivalent posts"),
+    (Counted.SESSIONS, Unit.PERCENTAGE, 150, "150 half-day sessions"),
+    (Counted.REFERRALS, Unit.RATE_PER_10000, 150, "150 people"),  # a rate's base: its population
+    (None, Unit.PERCENTAGE, 12, "12 cases"),  # nothing declared
+])
+def test_small_numbers_name_what_was_counted(counted, unit, denominator, words):
+    row = observation(QUARTERS[-1], 25.0, numerator=1, denominator=denominator)
+    ind = indicator(small_number_threshold=200, numerator_counts=counted, unit=unit)
+    assert (f"This figure is based on only {words}, so it can change a lot from one quarter to "
+            "the next.") in _text(IndicatorData(ind, (row,)))
 
 
 @pytest.mark.parametrize(("kind", "codes", "sentence"), [

@@ -58,9 +58,12 @@ def test_the_table_note_words_every_unit(unit, denominator, note):
 
 
 @pytest.mark.parametrize(("tolerance", "text"), [
-    (1.0, "20.0%, rated amber within 1 percentage point of the target"),
-    (2.0, "20.0%, rated amber within 2 percentage points of the target"),
-    (0.5, "20.0%, rated amber within 0.5 percentage points of the target"),
+    (1.0, "20.0% (lower is better). A figure up to 1.0 percentage point above it is rated amber, "
+          "and one further above it red."),
+    (2.0, "20.0% (lower is better). A figure up to 2.0 percentage points above it is rated "
+          "amber, and one further above it red."),
+    (0.5, "20.0% (lower is better). A figure up to 0.5 percentage points above it is rated "
+          "amber, and one further above it red."),
 ])
 def test_the_amber_tolerance_is_plural_when_it_should_be(tolerance, text):
     assert target_text(series([21.0], targets=(target("2020-04-01", 20.0, tolerance),))) == text

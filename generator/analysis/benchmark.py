@@ -1,12 +1,15 @@
 """Benchmark a council's figure against England, its region and its statistical neighbours.
 
-When the council's numerator and denominator are known, its figure gets a 95% confidence interval
+Every benchmark says which figure is higher, as published, and what the test for chance found.
+When the council's numerator and denominator are known and the numerator counts independent
+units (people or events, ``site.INDEPENDENT``), its figure gets a 95% confidence interval
 (Wilson score for percentages; for rates, the exact Poisson interval for counts below 10 and
-Byar's approximation to it from 10 up). A
-comparator's figure inside that interval is "similar": the gap could be down to chance. Without
-counts, figures are compared as published. Comparators are treated as fixed values, as the
-public health fingertips tools do. Polarity turns higher or lower into better or worse; an
-indicator with no preferred direction is only ever "higher", "similar" or "lower".
+Byar's approximation to it from 10 up). A comparator's figure inside that interval could differ
+by chance; outside it, the gap is too large to be down to chance. Without such counts (half-day
+sessions, full-time-equivalent posts, or nothing declared) the figures are compared as published
+and the gap is not tested. Comparators are treated as fixed values, as the public health
+Fingertips tools do. Polarity turns higher or lower into better or worse. Counts are never
+compared (``site.NOT_COMPARABLE``): a council's count and England's differ by the size of the place.
 """
 
 from __future__ import annotations
@@ -17,12 +20,15 @@ from dataclasses import dataclass
 
 from generator.analysis.compare import is_usable
 from generator.analysis.numbers import rounded
-from generator.model.outcomes import Comparison, Method
+from generator.model.outcomes import Chance, Comparison, Method
 from generator.model.periods import Period
 from generator.model.site import (
+    INDEPENDENT,
+    NOT_COMPARABLE,
     RATE_BASE,
     AreaType,
     Comparator,
+    Indicator,
     IndicatorData,
     Observation,
     Polarity,
@@ -58,7 +64,9 @@ class Benchmark:
     period: Period
     council_value: float  # rounded as published
     area_value: float  # rounded as published
-    comparison: Comparison
+    comparison: Comparison  # higher, lower or the same, as published
+    chance: Chance
+    better: bool | None  # by polarity; None with no preferred direction or the same figure
     method: Method
     interval: Interval | None = None
 
@@ -117,11 +125,18 @@ def exact_poisson_interval(count: int, confidence: float = 0.95) -> tuple[float,
     return low, high
 
 
-def interval_for(observation: Observation, unit: Unit) -> Interval | None:
-    """Return the 95% interval of a figure when its counts are known and the unit allows one."""
+def interval_for(observation: Observation, indicator: Indicator) -> Interval | None:
+    """Return the 95% interval of a figure when its counts are known and may be tested.
+
+    Only counts of independent units are tested: people and events. Half-day sessions (many
+    from one child) and full-time-equivalent posts are not, nor is a numerator nobody declared.
+    """
     numerator, denominator = observation.numerator, observation.denominator
+    if indicator.numerator_counts not in INDEPENDENT:
+        return None
     if not is_usable(observation) or numerator is None or not denominator:
         return None
+    unit = indicator.unit
     if unit is Unit.PERCENTAGE:
         if numerator > denominator:
             return None
@@ -137,15 +152,25 @@ def interval_for(observation: Observation, unit: Unit) -> Interval | None:
     return None
 
 
-def compare(council: float, area: float, polarity: Polarity,
-            interval: Interval | None) -> Comparison:
-    """Return how the council's figure compares with an area's, by polarity."""
-    if (interval.contains(area) if interval else council == area):
-        return Comparison.SIMILAR
-    higher = council > area
-    if polarity is Polarity.NONE:
-        return Comparison.HIGHER if higher else Comparison.LOWER
-    return Comparison.BETTER if higher == (polarity is Polarity.HIGHER) else Comparison.WORSE
+def compare(council: float, area: float) -> Comparison:
+    """Return whether the council's figure is higher, lower or the same as an area's."""
+    if council == area:
+        return Comparison.SAME
+    return Comparison.HIGHER if council > area else Comparison.LOWER
+
+
+def chance(council: float, area: float, interval: Interval | None) -> Chance:
+    """Return what the test for chance says about the gap (an equal figure has none to test)."""
+    if interval is None or council == area:
+        return Chance.NOT_TESTED
+    return Chance.COULD_BE_CHANCE if interval.contains(area) else Chance.NOT_CHANCE
+
+
+def better(comparison: Comparison, polarity: Polarity) -> bool | None:
+    """Return True when the council's figure is the better one by polarity, None when neither."""
+    if comparison is Comparison.SAME or polarity is Polarity.NONE:
+        return None
+    return (comparison is Comparison.HIGHER) == (polarity is Polarity.HIGHER)
 
 
 def _usable_comparator(row: Comparator) -> bool:
@@ -159,6 +184,8 @@ def benchmarks(data: IndicatorData) -> tuple[Benchmark, ...]:
     figure is used, so a comparator that lags the council's figures still appears.
     """
     indicator = data.indicator
+    if indicator.unit in NOT_COMPARABLE:
+        return ()
     own = {row.period: row for row in data.observations if is_usable(row)}
     latest: dict[tuple[AreaType, str], Comparator] = {}
     for row in data.comparators:  # sorted by period, so later rows replace earlier ones
@@ -171,11 +198,12 @@ def benchmarks(data: IndicatorData) -> tuple[Benchmark, ...]:
         observation = own[row.period]
         council = rounded(observation.value or 0.0, indicator)
         area = rounded(row.value or 0.0, indicator)
-        interval = interval_for(observation, indicator.unit)
-        comparison = compare(council, area, indicator.polarity, interval)
-        method = interval.method if interval else Method.FIGURES
-        results.append(Benchmark(area_type, row.area_code, row.area_name, row.period, council, area,
-                                 comparison, method, interval))
+        interval = interval_for(observation, indicator)
+        comparison, tested = compare(council, area), chance(council, area, interval)
+        method = Method.FIGURES if interval is None or tested is Chance.NOT_TESTED else interval.method
+        results.append(Benchmark(
+            area_type, row.area_code, row.area_name, row.period, council, area, comparison,
+            tested, better(comparison, indicator.polarity), method, interval))
     return tuple(results)
 
 

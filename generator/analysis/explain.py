@@ -1,9 +1,9 @@
 """Write an indicator's analysis as plain-English paragraphs, the same words for the same data.
 
 GOV.UK style: short sentences, everyday words, abbreviations spelled out at first use, periods
-as "January to March 2022". Nothing here claims a "significant" change: "similar" is only said
-after the confidence-interval test in ``benchmark``, and direction of travel uses a stated
-tolerance. A suppressed figure is only ever described in words.
+as "January to March 2022". Nothing here claims a "significant" change: a comparison with another
+area always says what the test for chance in ``benchmark`` found, or that there was none, and
+direction of travel uses a stated tolerance. A suppressed figure is only ever described in words.
 """
 
 from __future__ import annotations
@@ -26,12 +26,19 @@ from generator.analysis.numbers import (
     format_between,
     format_count,
     format_figure,
+    format_number,
     format_per_cent,
 )
-from generator.model.outcomes import Comparison, Direction, Method, Pattern
+from generator.model.outcomes import Chance, Comparison, Direction, Pattern
 from generator.model.periods import Period, PeriodType, snapshot
-from generator.model.site import AreaType, Frequency, Indicator, Unit
+from generator.model.site import RATE_BASE, Counted, Frequency, Indicator, Unit
 from generator.model.words import (
+    AREA_WORDS,
+    BETTER_WORDS,
+    CHANCE_PHRASES,
+    CHANCE_SENTENCES,
+    COMPARISON_WORDS,
+    COUNTED_WORDS,
     PATTERN_SENTENCES,
     POLARITY_SENTENCES,
     STATUS_CAVEATS,
@@ -56,12 +63,42 @@ def during(period: Period) -> str:
     return f"{'at' if period.type is PeriodType.SNAPSHOT else 'in'} {period.label}"
 
 
-def _figure_for(benchmark: Benchmark) -> str:
-    if benchmark.area_type is AreaType.STATISTICAL_NEIGHBOURS:
-        return "the average for similar councils"
-    if benchmark.area_type is AreaType.REGION:
-        return f"the figure for the {benchmark.area_name} region"
-    return "the figure for England"
+def _area(benchmark: Benchmark) -> str:
+    return AREA_WORDS[benchmark.area_type].format(name=benchmark.area_name)
+
+
+def comparison_sentence(benchmark: Benchmark, indicator: Indicator) -> str:
+    """Return the council against one area in a sentence: direction, figures, chance, better.
+
+    "Lower than England in 2024 (43.4% against 46.4%); the gap could be down to chance."
+    Every page states a comparison in these words or in ``comparison_phrase``'s shorter ones.
+    """
+    start = COMPARISON_WORDS[benchmark.comparison].format(area=_area(benchmark))
+    when = during(benchmark.period)
+    theirs = format_figure(benchmark.area_value, indicator)
+    if benchmark.comparison is Comparison.SAME:
+        return f"{start} {when} (both {theirs})."
+    ours = (format_number(benchmark.council_value, indicator.decimal_places)
+            if indicator.unit in RATE_BASE else format_figure(benchmark.council_value, indicator))
+    text = f"{start} {when} ({ours} against {theirs})"
+    if benchmark.better is not None and benchmark.chance is not Chance.COULD_BE_CHANCE:
+        text += f", which is {BETTER_WORDS[benchmark.better]}"
+    return f"{text}; {CHANCE_SENTENCES[benchmark.chance]}."
+
+
+def comparison_phrase(benchmark: Benchmark, with_period: bool = True) -> str:
+    """Return the council against one area in a few words, from the same outcome as the sentence.
+
+    "Lower than England, could be chance (April 2024 to March 2025)"; "Higher than England,
+    worse, not down to chance (2024)"; "The same as England (2024)".
+    """
+    parts = [COMPARISON_WORDS[benchmark.comparison].format(area=_area(benchmark))]
+    if benchmark.comparison is not Comparison.SAME:
+        if benchmark.better is not None and benchmark.chance is not Chance.COULD_BE_CHANCE:
+            parts.append(BETTER_WORDS[benchmark.better])
+        parts.append(CHANCE_PHRASES[benchmark.chance])
+    text = ", ".join(parts)
+    return f"{text} ({benchmark.period.label})" if with_period else text
 
 
 def change_size(change: Change, indicator: Indicator) -> str:
@@ -152,29 +189,11 @@ def what_and_latest(analysis: Findings) -> str:
     return " ".join(sentences)
 
 
-def benchmark_sentences(benchmark: Benchmark, analysis: Findings) -> list[str]:
-    """Return sentences comparing the council with one area."""
-    indicator = analysis.indicator
-    area_value = format_figure(benchmark.area_value, indicator)
-    published = analysis.latest_published
-    if published is not None and benchmark.period == published.period:
-        first = f"{capitalised(_figure_for(benchmark))} was {area_value}."
-    else:
-        ours = format_figure(benchmark.council_value, indicator)
-        first = (f"For {benchmark.period.label}, {_figure_for(benchmark)} was {area_value} "
-                 f"and ours was {ours}.")
-    if benchmark.comparison is Comparison.SIMILAR:
-        if benchmark.method is Method.FIGURES:
-            return [first, "Ours was the same."]
-        return [first, "Ours was similar, as the gap is small enough to be down to chance."]
-    return [first, f"Ours was {benchmark.comparison.value}."]
-
-
 def target_and_benchmarks(analysis: Findings) -> str:
     """Return the rating's reason, the polarity and the comparisons with other areas."""
     sentences = [POLARITY_SENTENCES[analysis.indicator.polarity], analysis.rating.reason]
-    for benchmark in analysis.benchmarks:
-        sentences.extend(benchmark_sentences(benchmark, analysis))
+    sentences.extend(comparison_sentence(benchmark, analysis.indicator)
+                     for benchmark in analysis.benchmarks)
     if analysis.quartile:
         sentences.append(f"Among all councils, ours is in band {analysis.quartile}, where band A "
                          "is the best quarter of councils and band D the worst.")
@@ -279,6 +298,17 @@ def yearly_picture(analysis: Findings) -> str:
     return " ".join(sentences) if len(sentences) > 1 else ""
 
 
+def counted(cases: float, indicator: Indicator) -> str:
+    """Return a number of cases with what they are: "12 children", "178.8 full-time-equivalent posts".
+
+    A rate's small-numbers base is its population, which is people whatever the numerator
+    counts; with nothing declared they are "cases".
+    """
+    kind = Counted.PEOPLE if indicator.unit in RATE_BASE else indicator.numerator_counts
+    one, many = COUNTED_WORDS[kind] if kind else ("case", "cases")
+    return f"{format_count(cases)} {one if cases == 1 else many}"
+
+
 def caveats(analysis: Findings) -> str:
     """Return the warnings a reader needs: small numbers, unpublished, provisional and revised."""
     indicator, published = analysis.indicator, analysis.latest_published
@@ -286,7 +316,7 @@ def caveats(analysis: Findings) -> str:
     sentences = []
     if analysis.small_numbers and published is not None:
         cases = published.denominator if published.denominator is not None else published.value
-        sentences.append(f"This figure is based on only {format_count(cases or 0)} cases, so it "
+        sentences.append(f"This figure is based on only {counted(cases or 0, indicator)}, so it "
                          f"can change a lot from one {word} to the next.")
     sentences.extend(figure_caveats(analysis, word))
     sentences.extend(STATUS_CAVEATS[indicator.status])

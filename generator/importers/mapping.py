@@ -68,6 +68,7 @@ class IndicatorMapping:
     period_end: str = ""
     numerator: str = ""
     denominator: str = ""
+    numerator_counts: str = ""  # a site.Counted value, or empty
     data_notes: str = ""
     ees: EesSource | None = None
     lait: LaitSource | None = None
@@ -151,6 +152,7 @@ def _indicator(item: dict[str, Any]) -> IndicatorMapping:
         period_type=PeriodType(item["period_type"]), source=item["source"],
         source_url=item["source_url"], period_end=item.get("period_end", ""),
         numerator=item.get("numerator", ""), denominator=item.get("denominator", ""),
+        numerator_counts=item.get("numerator_counts", ""),
         data_notes=item.get("data_notes", "").strip(),
         ees=None if ees is None else EesSource(
             file=ees["file"], value=ees["value"],

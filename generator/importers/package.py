@@ -15,7 +15,7 @@ from generator.importers.councils import Council
 from generator.importers.mapping import IndicatorMapping, Mapping
 from generator.importers.published import Cell, mean_text
 from generator.model import format as fmt
-from generator.model.site import AreaType, Release
+from generator.model.site import NOT_COMPARABLE, AreaType, Release
 
 COUNCIL = "council"
 AVERAGE_CODE = "statistical-neighbours"
@@ -116,6 +116,7 @@ def _indicator_row(item: IndicatorMapping, mapping: Mapping, neighbours: int,
         "source": f"{item.source}. {ATTRIBUTION}.", "source_url": item.source_url,
         "licence": mapping.licence.get("title", ""), "status": "established",
         "small_number_threshold": "", "counts_people": "false",
+        "numerator_counts": item.numerator_counts,
         "data_notes": "\n\n".join(note for note in notes if note), "why_it_matters": "",
         "related": "", "previous_ids": "", "replaced_by": "",
     }
@@ -130,7 +131,9 @@ def assemble(mapping: Mapping, council: Council, figures: list[Figure], neighbou
     """Return the package for one council: observations, comparators, indicators and more."""
     indicators = {item.id: item for item in mapping.indicators}
     imported = sorted({f.indicator_id for f in figures if f.area.type == COUNCIL})
-    comparators = [f for f in figures if f.area.type != COUNCIL and f.indicator_id in imported]
+    # Counts are never compared with another area's (site.NOT_COMPARABLE; check refuses them).
+    comparable = {i for i in imported if indicators[i].unit not in NOT_COMPARABLE}
+    comparators = [f for f in figures if f.area.type != COUNCIL and f.indicator_id in comparable]
     comparators += neighbour_averages(comparators, neighbours, indicators)
     type_order = {t.value: i for i, t in enumerate(AreaType)}
     observations = sorted((f for f in figures if f.area.type == COUNCIL),
@@ -148,7 +151,8 @@ def assemble(mapping: Mapping, council: Council, figures: list[Figure], neighbou
                                                 **_value_fields(f)}) for f in observations],
         "comparators": [_full("comparators", {"indicator_id": f.indicator_id, "period": f.period,
                                               "area_type": f.area.type, "area_code": f.area.code,
-                                              "area_name": f.area.name, **_value_fields(f, False)})
+                                              "area_name": f.area.name, **_value_fields(f, False),
+                                              "source": mapping.publisher})
                         for f in comparators],
         "releases": [_full("releases", {"id": release.id, "title": release.title,
                                         "date": release.date.isoformat(), "status": release.status.value,

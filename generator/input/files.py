@@ -25,7 +25,7 @@ MAX_DESCRIPTOR_BYTES = 2**20
 MAX_DESCRIPTOR_DEPTH = 32
 #: Largest table file (CSV or .xlsx as saved).
 MAX_FILE_BYTES = 200 * 2**20
-#: Most columns in a table's header row: the widest table has 26.
+#: Most columns in a table's header row: the widest table has 27.
 MAX_COLUMNS = 200
 #: Longest cell, in characters (Excel's own limit is 32,767).
 MAX_CELL_CHARS = 10_000

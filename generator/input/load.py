@@ -42,6 +42,7 @@ from generator.model.site import (
     BreakdownValue,
     Commentary,
     Comparator,
+    Counted,
     Flag,
     Frequency,
     Indicator,
@@ -573,7 +574,8 @@ class _Builder:
             numerator=r.text("numerator"), denominator=r.text("denominator"),
             source_url=r.text("source_url"), licence=r.text("licence"),
             small_number_threshold=None if threshold is None else int(threshold),
-            counts_people=bool(r.cells.get("counts_people")), data_notes=r.text("data_notes"),
+            counts_people=bool(r.cells.get("counts_people")),
+            numerator_counts=_counted(r), data_notes=r.text("data_notes"),
             why_it_matters=r.text("why_it_matters"), related=r.items("related"),
             previous_ids=r.items("previous_ids"), replaced_by=r.text("replaced_by"),
             numerator_from=r.text("numerator_from"), denominator_from=r.text("denominator_from"),
@@ -623,7 +625,17 @@ class _Builder:
         return Comparator(r.text("indicator_id"), period, AreaType(r.text("area_type")),
                           r.text("area_code"), r.text("area_name"), _number(r.cells.get("value")),
                           _number(r.cells.get("numerator")), _number(r.cells.get("denominator")),
-                          _missing(r))
+                          _missing(r), r.text("source"))
+
+
+def _counted(r: Row) -> Counted | None:
+    """Return what the numerator counts, reading ``counts_people`` alone as people.
+
+    Packages written before ``numerator_counts`` said only ``counts_people``.
+    """
+    if r.text("numerator_counts"):
+        return Counted(r.text("numerator_counts"))
+    return Counted.PEOPLE if r.cells.get("counts_people") else None
 
 
 def build_package(raw: RawPackage, cache: ReadCache | None = None

@@ -15,7 +15,9 @@ from generator.model import format as fmt
 from generator.model.format import is_id
 from generator.model.periods import Period, PeriodError, PeriodType, parse_canonical
 from generator.model.site import (
+    NOT_COMPARABLE,
     RATE_BASE,
+    AreaType,
     Frequency,
     Indicator,
     Package,
@@ -23,6 +25,7 @@ from generator.model.site import (
     ReleaseStatus,
     Unit,
 )
+from generator.model.words import AREA_KIND_WORDS
 from generator.problems import CODES, Problem
 
 # How far a published value may sit from numerator / denominator before it is reported, on top
@@ -169,6 +172,14 @@ def _row_rules(raw: RawPackage, indicators: dict[str, Indicator]) -> Iterator[Pr
         indicator = indicators.get(row.text("indicator_id"))
         if indicator is not None:
             yield from _value_rules(row, indicator)
+            if indicator.unit in NOT_COMPARABLE:
+                area = row.text("area_type")
+                kind = (AREA_KIND_WORDS[AreaType(area)] if area in set(AreaType)
+                        else area.replace("_", " "))
+                yield Problem(row.file, row.number, "area_type",
+                              f"'{indicator.id}' is a {_unit_words(indicator.unit)}, which cannot "
+                              f"be compared with the {kind} figure", CODES["comparator-unit"].fix,
+                              "comparator-unit")
     for row in raw.rows.get("breakdowns", ()):
         value, missing = row.cells.get("value"), row.text("missing")
         if (value is None) == (not missing):

@@ -15,6 +15,7 @@ from typing import Any
 from generator.model.periods import PeriodType
 from generator.model.site import (
     AreaType,
+    Counted,
     Flag,
     Frequency,
     Missing,
@@ -149,6 +150,10 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                    "the figure may move a lot.", minimum=0),
             _field("counts_people", "boolean", "true when values are counts of people, so counts "
                    "at or below the suppression threshold are published as c."),
+            _enum("numerator_counts", _values(Counted), "What the numerator counts (for a count, "
+                  "what the value counts). People and events are tested for chance against "
+                  "England; sessions and posts are not, and neither is an indicator that leaves "
+                  "this empty.", required=False),
             _field("data_notes", "string", "Caveats readers need (Markdown)."),
             _field("why_it_matters", "string", "Why the council measures this (Markdown)."),
             _field("related", "string", "Ids of related indicators, separated by ';'."),
@@ -188,6 +193,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                    "'statistical-neighbours' for the average.", required=True),
             _field("area_name", "string", "Name of the area.", required=True),
             *_number_fields(),
+            _field("source", "string", "Who published the figure, such as Department for "
+                   "Education. The site names it as the comparison figures' source; left empty, "
+                   "the site says nothing about where the figure came from."),
         ],
         "primaryKey": ["indicator_id", "period", "area_type", "area_code"],
         "foreignKeys": [{"fields": "indicator_id", **_INDICATOR_REF}],

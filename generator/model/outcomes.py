@@ -58,19 +58,25 @@ class Pattern(StrEnum):
 
 
 class Comparison(StrEnum):
-    """How the council's figure compares with another area's."""
+    """Whether the council's figure, as published, is above, below or equal to another area's."""
 
-    BETTER = "better"
-    SIMILAR = "similar"
-    WORSE = "worse"
-    HIGHER = "higher"  # no preferred direction
-    LOWER = "lower"  # no preferred direction
+    HIGHER = "higher"
+    LOWER = "lower"
+    SAME = "same"
+
+
+class Chance(StrEnum):
+    """What the test for chance says about the gap between the council and another area."""
+
+    COULD_BE_CHANCE = "could_be_chance"  # the area's figure is inside the council's 95% interval
+    NOT_CHANCE = "not_chance"  # outside it: the gap is too large to be down to chance
+    NOT_TESTED = "not_tested"  # no interval: the figures are compared as published
 
 
 class Method(StrEnum):
-    """How "similar" was decided."""
+    """How the gap was tested for chance, if at all."""
 
     WILSON = "wilson"  # 95% Wilson score interval of a proportion
     BYAR = "byar"  # 95% Byar interval of a Poisson count, scaled to the rate
     POISSON = "poisson"  # 95% exact Poisson interval, for counts below ``benchmark.EXACT_BELOW``
-    FIGURES = "figures"  # no counts: similar only when the published figures are equal
+    FIGURES = "figures"  # not tested: the published figures compared as they are

@@ -39,6 +39,32 @@ class Unit(StrEnum):
 
 RATE_BASE = {Unit.RATE_PER_1000: 1_000, Unit.RATE_PER_10000: 10_000, Unit.RATE_PER_100000: 100_000}
 
+#: Units whose figures cannot be set against another area's: a council's count and England's
+#: count differ mostly by the size of the place, and an average of councils' counts means nothing.
+NOT_COMPARABLE = frozenset({Unit.COUNT})
+
+
+class Counted(StrEnum):
+    """What an indicator's numerator counts (for a count, what its value counts)."""
+
+    CHILDREN = "children"
+    YOUNG_PEOPLE = "young_people"
+    CARE_LEAVERS = "care_leavers"
+    PEOPLE = "people"
+    REFERRALS = "referrals"
+    ASSESSMENTS = "assessments"
+    PLANS = "plans"
+    EVENTS = "events"
+    SESSIONS = "sessions"  # half-day school sessions: many from one child, so not independent
+    POSTS = "posts"  # full-time-equivalent posts: fractions of people, not independent units
+
+
+#: The things counted that are people.
+PEOPLE = frozenset({Counted.CHILDREN, Counted.YOUNG_PEOPLE, Counted.CARE_LEAVERS, Counted.PEOPLE})
+#: The things counted that are independent enough for a confidence interval: people, and events
+#: (each referral, assessment or plan is counted once). Sessions and posts are not.
+INDEPENDENT = PEOPLE | {Counted.REFERRALS, Counted.ASSESSMENTS, Counted.PLANS, Counted.EVENTS}
+
 
 class Frequency(StrEnum):
     """How often an indicator is reported."""
@@ -142,6 +168,7 @@ class Indicator:
     licence: str = ""
     small_number_threshold: int | None = None
     counts_people: bool = False
+    numerator_counts: Counted | None = None  # ``counts_people`` alone reads as Counted.PEOPLE
     data_notes: str = ""
     why_it_matters: str = ""
     related: tuple[str, ...] = ()
@@ -181,6 +208,7 @@ class Comparator:
     numerator: float | None = None
     denominator: float | None = None
     missing: Missing | None = None
+    source: str = ""  # who published the figure; empty: the site claims nothing about it
 
 
 @dataclass(frozen=True)

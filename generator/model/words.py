@@ -15,6 +15,7 @@ would be added (not built yet).
 from __future__ import annotations
 
 from generator.model.outcomes import (
+    Chance,
     Comparison,
     Direction,
     Pattern,
@@ -34,17 +35,18 @@ from generator.model.periods import (
     PERIOD_SPANS,
     QUARTER_ACROSS_YEARS_LABEL,
 )
-from generator.model.site import AreaType, Frequency, Missing, Polarity, Status, Unit
+from generator.model.site import AreaType, Counted, Frequency, Missing, Polarity, Status, Unit
 
 __all__ = [
-    "COMPARATOR_COLUMN_HEADINGS", "COMPARISON_WORDS", "DIRECTION_WORDS", "FREQUENCY_WORDS",
-    "MISSING_WORDS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "NO_FIGURE_WORDS", "OVERRIDE_CLAUSE",
-    "PATTERN_SENTENCES", "PERIOD_LABELS", "PERIOD_SHORT_LABELS", "PERIOD_SPANS",
-    "POLARITY_SENTENCES", "POLARITY_WORDS", "QUARTER_ACROSS_YEARS_LABEL", "RANGE_COMPARED",
-    "RATING_CHIP_ICONS", "RATING_MEANINGS", "RATING_SOURCE_WORDS", "RATING_WORDS",
-    "STANDARD_WORDS", "STATUS_CAVEATS", "STATUS_WORDS", "SUMMARY_CLAUSES", "UNIT_AXIS_TITLES",
-    "UNIT_HOVER_SUFFIXES", "UNIT_TABLE_NOTES", "UNIT_WORDS", "capitalised", "missing_words",
-    "sentence",
+    "AREA_KIND_WORDS", "AREA_WORDS", "BETTER_WORDS", "CHANCE_PHRASES", "CHANCE_SENTENCES",
+    "COMPARATOR_COLUMN_HEADINGS", "COMPARISON_WORDS", "COUNTED_WORDS", "DIRECTION_WORDS",
+    "FREQUENCY_WORDS", "MISSING_WORDS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "NOT_COMPARED_WORDS",
+    "NO_ENGLAND_WORDS", "NO_FIGURE_WORDS", "OVERRIDE_CLAUSE", "PATTERN_SENTENCES", "PERIOD_LABELS",
+    "PERIOD_SHORT_LABELS", "PERIOD_SPANS", "POLARITY_SENTENCES", "POLARITY_WORDS",
+    "QUARTER_ACROSS_YEARS_LABEL", "RANGE_COMPARED", "RATING_CHIP_ICONS", "RATING_MEANINGS",
+    "RATING_SOURCE_WORDS", "RATING_WORDS", "SOURCE_SENTENCE", "STANDARD_WORDS", "STATUS_CAVEATS",
+    "STATUS_WORDS", "SUMMARY_CLAUSES", "UNIT_AXIS_TITLES", "UNIT_HOVER_SUFFIXES",
+    "UNIT_TABLE_NOTES", "UNIT_WORDS", "capitalised", "missing_words", "sentence",
 ]
 
 
@@ -249,14 +251,61 @@ PATTERN_SENTENCES = {
     Pattern.STEADY: "It has stayed about the same.",
     Pattern.MIXED: "It has gone up and down.",
 }
-# The council against another area in a few words: "Similar to England" (pages/views.py).
-# The explanation says the same in a sentence: "Ours was similar, ..." (analysis/explain.py).
+# The council against another area: which figure is higher, as published. Both the sentence of
+# the explanation (analysis/explain.py comparison_sentence) and the short phrase of the key
+# facts and the area, priority and home tables (comparison_phrase) start with these words.
 COMPARISON_WORDS = {
-    Comparison.BETTER: "Better than {area}",
-    Comparison.SIMILAR: "Similar to {area}",
-    Comparison.WORSE: "Worse than {area}",
     Comparison.HIGHER: "Higher than {area}",
     Comparison.LOWER: "Lower than {area}",
+    Comparison.SAME: "The same as {area}",
+}
+# What the test for chance found, after the figures: "...(43.4% against 46.4%); the gap could be
+# down to chance." (comparison_sentence).
+CHANCE_SENTENCES = {
+    Chance.COULD_BE_CHANCE: "the gap could be down to chance",
+    Chance.NOT_CHANCE: "the gap is too large to be down to chance",
+    Chance.NOT_TESTED: "the gap was not tested for chance",
+}
+# The same in the short phrase: "Lower than England, could be chance (2024/25)" (comparison_phrase).
+CHANCE_PHRASES = {
+    Chance.COULD_BE_CHANCE: "could be chance",
+    Chance.NOT_CHANCE: "not down to chance",
+    Chance.NOT_TESTED: "not tested for chance",
+}
+# Whether the council's figure is the better one by polarity, in both forms ("which is worse").
+BETTER_WORDS = {True: "better", False: "worse"}
+# The area in those texts: "Higher than {area}".
+AREA_WORDS = {
+    AreaType.ENGLAND: "England",
+    AreaType.REGION: "the {name} region",
+    AreaType.STATISTICAL_NEIGHBOURS: "the average for similar councils",
+    AreaType.NEIGHBOUR: "{name}",
+}
+# The kinds of comparator area in the sentence naming their source (pages/views.py
+# comparator_sources): "The England and regional figures come from Department for Education."
+AREA_KIND_WORDS = {
+    AreaType.ENGLAND: "England",
+    AreaType.REGION: "regional",
+    AreaType.STATISTICAL_NEIGHBOURS: "statistical neighbour",  # the average and each neighbour
+    AreaType.NEIGHBOUR: "statistical neighbour",
+}
+SOURCE_SENTENCE = "The {kinds} figures come from {source}."
+# Where there is nothing to compare with England: a count, or no England figure.
+NOT_COMPARED_WORDS = "Not compared: a count depends on the size of the place"
+NO_ENGLAND_WORDS = "No England figure"
+# What an indicator's numerator counts, singular and plural: "based on only 12 children"
+# (analysis/explain.py caveats).
+COUNTED_WORDS = {
+    Counted.CHILDREN: ("child", "children"),
+    Counted.YOUNG_PEOPLE: ("young person", "young people"),
+    Counted.CARE_LEAVERS: ("care leaver", "care leavers"),
+    Counted.PEOPLE: ("person", "people"),
+    Counted.REFERRALS: ("referral", "referrals"),
+    Counted.ASSESSMENTS: ("assessment", "assessments"),
+    Counted.PLANS: ("plan", "plans"),
+    Counted.EVENTS: ("event", "events"),
+    Counted.SESSIONS: ("half-day session", "half-day sessions"),
+    Counted.POSTS: ("full-time-equivalent post", "full-time-equivalent posts"),
 }
 # The comparator columns of an indicator's data table, in order (pages/tables.py). Not one entry
 # per area type on purpose: a named neighbour gets no column, and None means "the area's name"

@@ -39,6 +39,11 @@ class PageContext:
     council: str = field(metadata={"help": "The council's name, from the site settings."})
     demonstration: bool = field(metadata={
         "help": "Whether the site shows demonstration data (the notice at the top of pages)."})
+    provenance: str = field(metadata={
+        "help": "Where the comparison figures on the page (or, on site-wide pages, the site) "
+                "come from, from the comparators' `source` column, such as The England "
+                "and regional figures come from Department for Education. Empty when no source "
+                "is declared: then nothing is claimed."})
     release: Release = field(metadata={
         "help": "The release being built: `release.title`, `release.id`, `release.date`."})
     release_date: str = field(metadata={
@@ -76,7 +81,7 @@ def next_release(site: Site, release: Release) -> Release | None:
     return later[0] if later else None
 
 
-def page_fields(council: str, demonstration: bool, release: Release,
+def page_fields(council: str, demonstration: bool, provenance: str, release: Release,
                 upcoming: Release | None, path: str) -> dict[str, Any]:
     """Return the ``PageContext`` fields of the page at ``path`` (relative to the docs folder).
 
@@ -85,6 +90,7 @@ def page_fields(council: str, demonstration: bool, release: Release,
     return {
         "council": council,
         "demonstration": demonstration,
+        "provenance": provenance,
         "release": release,
         "release_date": long_date(release.date),
         "next_release": upcoming,

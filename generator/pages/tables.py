@@ -40,7 +40,9 @@ class IndicatorRow:
     direction: str = field(metadata={
         "help": "Its direction of travel in words, such as Getting better."})
     england: str = field(metadata={
-        "help": "How it compares with England in a few words, such as Better than England."})
+        "help": "How it compares with England in a few words, with the period of England's "
+                "figure, such as Lower than England, could be chance (April 2024 to March "
+                "2025)."})
 
 
 @dataclass(frozen=True)

@@ -7,29 +7,35 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.analysis import Analysis, Rollup
-from generator.analysis.explain import change_since, during
+from generator.analysis.explain import change_since, comparison_phrase, during
 from generator.analysis.glossary import ABBREVIATIONS, TERMS, neighbours_sentence
 from generator.analysis.rag import Rating, has_range, standard_text, standards_shown
 from generator.model.outcomes import RatingSource, RatingStatus
 from generator.model.periods import span as periods_span
 from generator.model.site import (
+    NOT_COMPARABLE,
     AreaType,
     Commentary,
+    Comparator,
     IndicatorData,
     Polarity,
     Site,
 )
 from generator.model.targets import target_for
 from generator.model.words import (
-    COMPARISON_WORDS,
+    AREA_KIND_WORDS,
     DIRECTION_WORDS,
     FREQUENCY_WORDS,
+    NO_ENGLAND_WORDS,
+    NOT_COMPARED_WORDS,
     POLARITY_WORDS,
     RANGE_COMPARED,
     RATING_WORDS,
+    SOURCE_SENTENCE,
     STANDARD_WORDS,
     STATUS_WORDS,
     UNIT_WORDS,
@@ -74,13 +80,36 @@ def summary_text(summary: Rollup) -> str:
     return ", ".join(parts)
 
 
-def england_text(analysis: Analysis, with_period: bool = False) -> str:
-    """Return how the latest comparable figure compares with England, in a few words."""
+def england_text(analysis: Analysis, with_period: bool = True) -> str:
+    """Return how the latest comparable figure compares with England, in a few words.
+
+    The words are ``explain.comparison_phrase``'s, the short form of the explanation's sentence.
+    """
+    if analysis.indicator.unit in NOT_COMPARABLE:
+        return NOT_COMPARED_WORDS
     for benchmark in reversed(analysis.benchmarks):
         if benchmark.area_type is AreaType.ENGLAND:
-            text = COMPARISON_WORDS[benchmark.comparison].format(area="England")
-            return f"{text} ({benchmark.period.label})" if with_period else text
-    return "No England figure"
+            return comparison_phrase(benchmark, with_period)
+    return NO_ENGLAND_WORDS
+
+
+def comparator_sources(comparators: Iterable[Comparator]) -> str:
+    """Return where the comparison figures come from, from their rows' ``source``, in sentences.
+
+    "The England, regional and statistical neighbour figures come from Department for
+    Education." One sentence per source, naming the kinds of area it gives figures for.
+    Rows with no source add nothing: with none declared the text is empty and claims nothing.
+    """
+    kinds: dict[str, set[AreaType]] = {}
+    for row in comparators:
+        if row.source.strip():
+            kinds.setdefault(row.source.strip(), set()).add(row.area_type)
+    sentences = []
+    for source, areas in sorted(kinds.items()):
+        names = list(dict.fromkeys(AREA_KIND_WORDS[area] for area in AreaType if area in areas))
+        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        sentences.append(SOURCE_SENTENCE.format(kinds=listed, source=source.rstrip(".")))
+    return " ".join(sentences)
 
 
 def _change_text(analysis: Analysis) -> str | None:
@@ -125,7 +154,7 @@ def indicator_view(data: IndicatorData, analysis: Analysis, council: str) -> Ind
     change = _change_text(analysis)
     if change:
         facts.append(Fact("Change", change))
-    facts.append(Fact("Compared with England", england_text(analysis, True)))
+    facts.append(Fact("Compared with England", england_text(analysis)))
     periods = [o.period for o in data.observations]
     span = periods_span(periods[0], periods[-1]) if periods else ""
     standards = "".join(f" and {STANDARD_WORDS[s]}" for s in standards_shown(data))

@@ -14,6 +14,10 @@ from generator.model.periods import parse_canonical
 from generator.model.site import Missing
 from northbridge.spec import Indicator, Northbridge
 
+#: Who published every comparator figure: they are read from DfE's files (the average is the mean
+#: of the neighbours' published figures), and the pages name this as their source.
+SOURCE = "Department for Education"
+
 ID_COLUMNS = ("time_period", "time_identifier", "geographic_level", "country_code", "country_name",
               "region_code", "region_name", "old_la_code", "new_la_code", "la_name")
 
@@ -97,7 +101,8 @@ def comparator_rows(indicator: Indicator, council: dict[str, Any],
     def out(period: str, area_type: str, code: str, name: str, cell: Cell) -> None:
         rows.append({"indicator_id": indicator.id, "period": period, "area_type": area_type,
                      "area_code": code, "area_name": name, "value": cell.value,
-                     "numerator": "", "denominator": "", "missing": cell.missing})
+                     "numerator": "", "denominator": "", "missing": cell.missing,
+                     "source": SOURCE})
 
     places = int(indicator.row["decimal_places"])
     for period in sorted(found, key=lambda p: parse_canonical(p, indicator.kind).end):

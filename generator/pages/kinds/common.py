@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from generator.analysis import Analysis, Rollup, rollup
 from generator.analysis.glossary import ABBREVIATIONS
 from generator.model.site import IndicatorData, Release, Site
-from generator.pages import tables
+from generator.pages import tables, views
 from generator.pages.context import SiteContext, current_release, next_release, page_fields
 from generator.pages.render import render
 
@@ -36,11 +36,12 @@ class SiteView:
     area_summaries: Mapping[str, Rollup]
     priority_members: Mapping[str, tuple[IndicatorData, ...]]  # by priority id
     priority_summaries: Mapping[str, Rollup]
+    provenance: str  # where the site's comparison figures come from, in a sentence
 
     def page(self, path: str) -> dict[str, Any]:
         """Return the ``PageContext`` fields of the page at ``path``."""
-        return page_fields(self.context.council, self.context.demonstration, self.release,
-                           self.next_release, path)
+        return page_fields(self.context.council, self.context.demonstration, self.provenance,
+                           self.release, self.next_release, path)
 
     def rows(self, members: tuple[IndicatorData, ...]) -> tuple[tables.IndicatorRow, ...]:
         """Return the rows of a service area or priority table."""
@@ -66,6 +67,7 @@ def site_view(site: Site, context: SiteContext, analyses: dict[str, Analysis]) -
         area_members=areas, area_summaries={key: rollup_of(m) for key, m in areas.items()},
         priority_members=priorities,
         priority_summaries={key: rollup_of(m) for key, m in priorities.items()},
+        provenance=views.comparator_sources(c for d in site.indicators for c in d.comparators),
     )
 
 

@@ -109,8 +109,8 @@ def _context(made_from: IndicatorInputs, path: str) -> IndicatorPage:
     view = views.indicator_view(data, made_from.analysis, council)
     parts = breakdown(data, f"breakdown-{ind.id}")
     return IndicatorPage(
-        **page_fields(council, made_from.demonstration, made_from.release,
-                      made_from.next_release, path),
+        **page_fields(council, made_from.demonstration, views.comparator_sources(data.comparators),
+                      made_from.release, made_from.next_release, path),
         ind=ind,
         view=view,
         commentary=views.latest_commentary(data),
