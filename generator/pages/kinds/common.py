@@ -40,7 +40,7 @@ class SiteView:
     def page(self, path: str) -> dict[str, Any]:
         """Return the ``PageContext`` fields of the page at ``path``."""
         return page_fields(self.context.council, self.context.demonstration, self.release,
-                           self.next_release, path)
+                           self.next_release, path, self.context.corrections)
 
     def rows(self, members: tuple[IndicatorData, ...]) -> tuple[tables.IndicatorRow, ...]:
         """Return the rows of a service area or priority table."""
