@@ -19,9 +19,12 @@ from urllib.parse import urljoin
 import pytest
 from click.testing import CliRunner, Result
 
+from generator.analysis.changes import Correction
 from generator.commands.cli import main
 from generator.commands.correct import CorrectionRequest
 from generator.commands.publish import publish
+from generator.model.site import Release, ReleaseStatus
+from generator.pages.context import CorrectionNotice, page_fields
 from generator.settings import load_settings
 from tests.test_publish import (
     BASE,
@@ -306,3 +309,15 @@ def test_withdraw_refuses(published: Published, tmp_path: Path, release: str,
     _refused(run, message, "a site keeps at least one release")
     assert "Nothing was withdrawn." in run.output
     assert _head(remote) == before
+
+
+@pytest.mark.parametrize("path, link", [
+    ("index.md", "../2025-26-q1-superseded-1/"),
+    ("whats-changed/index.md", "../../2025-26-q1-superseded-1/whats-changed/"),
+    ("front-door/contacts/index.md", "../../../2025-26-q1-superseded-1/front-door/contacts/"),
+])
+def test_a_notice_links_to_the_same_page_before_the_correction(path: str, link: str) -> None:
+    release = Release(FIRST, "Quarter 1 2025/26", date(2025, 8, 14), ReleaseStatus.PUBLISHED)
+    correction = Correction(ON, NOTE, f"{FIRST}-superseded-1", ())
+    fields = page_fields("Northbridge", False, release, None, path, (correction,))
+    assert fields["corrections"] == (CorrectionNotice(correction, "2 December 2025", link),)

@@ -114,16 +114,16 @@ def publish(config_file: Path, remote: str, branch: str, release_id: str | None,
 
 
 @main.command()
-@click.argument("release_id", metavar="RELEASE")
+@click.argument("release")
 @click.option("--remote", required=True,
               help="Where the site is published: a git remote URL, or a local repository's path.")
 @click.option("--branch", default="gh-pages", show_default=True, help="The Pages branch.")
-def withdraw(release_id: str, remote: str, branch: str) -> None:
+def withdraw(release: str, remote: str, branch: str) -> None:
     """Remove a release from the Pages branch; latest and the root lead to the newest left."""
     from generator.commands.withdraw import withdraw as withdraw_release
 
     click.get_current_context().meta[UNCHANGED] = "Nothing was withdrawn."
-    click.echo(withdraw_release(remote, release_id, branch=branch).summary())
+    click.echo(withdraw_release(remote, release, branch=branch).summary())
 
 
 @main.command()

@@ -10,7 +10,8 @@ retirements, revisions made later).
 
 The pages as they were are kept in a folder beside the release's own
 (``2025-26-q1-superseded-1/``), which mike does not list, so the release selector does not show
-it; each corrected page's notice links to it. The release's corrections are recorded in
+it; each corrected page's notice links to it. MkDocs writes relative links, so the copy's pages
+lead to its own pages and downloads. The release's corrections are recorded in
 ``<release>/corrections.json``, so a later correction keeps the notices of earlier ones.
 """
 

@@ -1,7 +1,9 @@
 """Publish a release: build it and deploy it with mike into the site's Pages branch.
 
 Each release goes into its own folder of the branch (``gh-pages`` by default), named by the
-release id (``2025-26-q2/``), and is never touched again by a later release. The ``latest``
+release id (``2025-26-q2/``), and is never touched again by a later release: ``publish``
+refuses a planned release, a release older than the data's newest, and a release already in the
+branch whose pages would change (a correction is explicit: ``correct.py``). The ``latest``
 alias redirects to the newest release and the branch's root redirects to ``latest``. mike keeps
 ``versions.json``, which Material's release selector and "not the latest release" banner read.
 
