@@ -321,3 +321,24 @@ def test_a_notice_links_to_the_same_page_before_the_correction(path: str, link: 
     correction = Correction(ON, NOTE, f"{FIRST}-superseded-1", ())
     fields = page_fields("Northbridge", False, release, None, path, (correction,))
     assert fields["corrections"] == (CorrectionNotice(correction, "2 December 2025", link),)
+
+
+@pytest.mark.parametrize("arguments, status, message", [
+    (["publish", "--remote", "/nonexistent/site.git"], 1,
+     "git ls-remote failed: fatal: '/nonexistent/site.git' does not appear to be a git "
+     "repository"),
+    (["publish", "--remote", "/nonexistent/site.git", "--release", "2099-q1"], 1,
+     "there is no release '2099-q1' in releases.csv"),
+    (["withdraw", FIRST, "--remote", "/nonexistent/site.git"], 1,
+     "git ls-remote failed: fatal: '/nonexistent/site.git' does not appear to be a git "
+     "repository"),
+    (["publish", "--remote", "/nonexistent/site.git", "--correct", FIRST], 2,
+     "--correct needs --note and --rows, and no --release."),
+    (["publish", "--remote", "/nonexistent/site.git", "--note", NOTE], 2,
+     "--note and --rows go with --correct RELEASE."),
+])
+def test_other_publishing_failures_are_one_message_without_a_traceback(
+        arguments: list[str], status: int, message: str) -> None:
+    run = CliRunner().invoke(main, arguments)
+    assert run.exit_code == status, run.output
+    assert message in run.output and "Traceback" not in run.output

@@ -38,9 +38,13 @@ class SiteContext:
 class CorrectionNotice:
     """A correction as one page announces it."""
 
-    correction: changes.Correction
-    date: str  # as GOV.UK writes it: 2 December 2025
-    superseded: str  # the link to this page as it was before the correction
+    correction: changes.Correction = field(metadata={
+        "help": "The correction: `correction.note`, `correction.date`, `correction.revisions` "
+                "(each with `indicator`, `period`, `old` and `new`)."})
+    date: str = field(metadata={
+        "help": "The day it was published, as GOV.UK writes it, such as 2 December 2025."})
+    superseded: str = field(metadata={
+        "help": "The link to this page as it was before the correction."})
 
 
 @dataclass(frozen=True, kw_only=True)
