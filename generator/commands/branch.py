@@ -52,7 +52,7 @@ def git(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(["git", *args], capture_output=True, text=True)
     if check and result.returncode != 0:
         raise problem(f"git {args[0]} failed: {git_reason(result.stderr)}",
-                       "Check that the remote exists and that you may push to it.")
+                      "Check that the remote exists and that you may push to it.")
     return result
 
 
@@ -96,9 +96,9 @@ def load_previous(folders: list[Path], where: str, threshold: int) -> Site:
     except DataError as error:
         first = error.problems[0].message
         raise problem(f"the data published in {where} could not be read back "
-                       f"({len(error.problems)} problem(s), first: {first})",
-                       "Pass --previous with a folder of that release's unzipped downloads.",
-                       ) from None
+                      f"({len(error.problems)} problem(s), first: {first})",
+                      "Pass --previous with a folder of that release's unzipped downloads.",
+                      ) from None
 
 
 def package_folders(folder: Path) -> list[Path]:

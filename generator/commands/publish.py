@@ -83,8 +83,8 @@ def _release(site: Site, release_id: str | None) -> Release:
         return current_release(site, release_id)
     except (KeyError, ValueError):
         raise problem(f"there is no release '{release_id or 'published'}' in releases.csv",
-                       "Give the id of a release listed in releases.csv, or mark one "
-                       "as published.") from None
+                      "Give the id of a release listed in releases.csv, or mark one "
+                      "as published.") from None
 
 
 def check_publishable(site: Site, release: Release) -> None:
@@ -95,14 +95,14 @@ def check_publishable(site: Site, release: Release) -> None:
     """
     if release.status is ReleaseStatus.PLANNED:
         raise problem(f"release {release.id} ({release.title}) is still planned in "
-                       "releases.csv", CODES["release-planned"].fix, "release-planned")
+                      "releases.csv", CODES["release-planned"].fix, "release-planned")
     newest = current_release(site)
     if release.id != newest.id:
         raise problem(f"release {release.id} is not the newest published release in the data "
-                       f"({newest.id} is), and a release is only built from the data of its own "
-                       "time", f"Publish {newest.id} (leave out --release). To correct a figure "
-                       f"in {release.id}, use publish --correct {release.id} --note ... --rows "
-                       "FILE (docs/publishing.md).", "release-not-newest")
+                      f"({newest.id} is), and a release is only built from the data of its own "
+                      "time", f"Publish {newest.id} (leave out --release). To correct a figure "
+                      f"in {release.id}, use publish --correct {release.id} --note ... --rows "
+                      "FILE (docs/publishing.md).", "release-not-newest")
 
 
 def publish(settings: Settings, remote: str, branch: str = "gh-pages",
@@ -124,7 +124,7 @@ def publish(settings: Settings, remote: str, branch: str = "gh-pages",
         return _deploy(settings, site, release, Target(remote, branch), previous, correction)
     except git_utils.GitError as error:
         raise problem(f"git refused the publish: {full_reason(str(error))}",
-                       "Check that the branch holds releases published by this tool.") from None
+                      "Check that the branch holds releases published by this tool.") from None
 
 
 @dataclass(frozen=True)
