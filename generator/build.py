@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from generator.analysis.changes import PreviousRelease
+from generator.analysis.changes import Correction, PreviousRelease
 from generator.analysis.disclosure import hide_in_previous, protect
 from generator.input.check import load_site
 from generator.input.load import ReadCache
@@ -55,7 +55,8 @@ class BuildResult:
 
 
 def site_context(settings: Settings, release_id: str | None = None,
-                 previous: PreviousRelease | None = None) -> SiteContext:
+                 previous: PreviousRelease | None = None,
+                 corrections: tuple[Correction, ...] = ()) -> SiteContext:
     """Return what pages need to know about the site from its settings."""
     return SiteContext(
         council=settings.council,
@@ -65,6 +66,7 @@ def site_context(settings: Settings, release_id: str | None = None,
         threshold=settings.suppression_threshold,
         release_id=release_id,
         previous=previous,
+        corrections=corrections,
     )
 
 
@@ -142,7 +144,8 @@ def _collector_skipping_what_exists() -> Iterator[None]:
 
 def prepare(settings: Settings, release_id: str | None = None,
             previous: PreviousRelease | None = None, cache: BuildCache | None = None,
-            timings: dict[str, float] | None = None) -> Prepared:
+            timings: dict[str, float] | None = None,
+            corrections: tuple[Correction, ...] = ()) -> Prepared:
     """Check the data and generate every page and download (no file is written)."""
     timings = {} if timings is None else timings
     start = time.perf_counter()
@@ -157,7 +160,7 @@ def prepare(settings: Settings, release_id: str | None = None,
 
     start = time.perf_counter()
     with _collector_skipping_what_exists():
-        context = site_context(settings, release_id, previous)
+        context = site_context(settings, release_id, previous, corrections)
         files = generate(site, context, cache.pages if cache else None)
         nav = navigation(site, files)
         release = current_release(site, release_id)
@@ -170,10 +173,15 @@ def prepare(settings: Settings, release_id: str | None = None,
 def build_site(settings: Settings, site_dir: Path | None = None, pages_only: bool = False,
                release_id: str | None = None, docs_dir: Path | None = None,
                previous: PreviousRelease | None = None, versioned: bool = False,
-               cache: BuildCache | None = None) -> BuildResult:
-    """Check the data, generate every page, and build the site; nothing changes on failure."""
+               cache: BuildCache | None = None,
+               corrections: tuple[Correction, ...] = ()) -> BuildResult:
+    """Check the data, generate every page, and build the site; nothing changes on failure.
+
+    ``corrections`` are the announced corrections of the release being published again
+    (``publish --correct``): its pages carry their notices.
+    """
     timings: dict[str, float] = {}
-    ready = prepare(settings, release_id, previous, cache, timings)
+    ready = prepare(settings, release_id, previous, cache, timings, corrections)
     docs_target = docs_dir or settings.root / GENERATED_DOCS
     site_target = site_dir or settings.site_dir
     start = time.perf_counter()

@@ -488,6 +488,27 @@ CATALOGUE: tuple[Code, ...] = (
     Code("publish", _B, "A release could not be published: git failed, the release is not in "
          "releases.csv, or the previous release could not be read back.",
          "Follow the fix given with the problem; see docs/publishing.md."),
+    Code("release-published", _B, "The release is already published in the branch, and "
+         "publishing it again would change its pages: a published release is never replaced.",
+         "Put changed figures in the next release (its What changed page records them), or "
+         "correct this release with publish --correct RELEASE --note ... --rows FILE."),
+    Code("release-planned", _B, "The release is still planned in releases.csv, so it cannot be "
+         "published.", "When its figures are ready, set its status to published in every "
+         "package's releases.csv, then publish again."),
+    Code("release-not-newest", _B, "The release is not the newest published release in the "
+         "data, or the branch already holds a newer one: a release is only built from the data "
+         "of its own time.", "Publish the newest release (leave out --release), or correct an "
+         "older one with publish --correct."),
+    Code("correction-rows", _B, "The corrected rows given to publish --correct do not match "
+         "figures the release published, or change none of them.", "Give rows with "
+         "observations.csv's columns, each with the indicator_id and period of a figure the "
+         "release published and its corrected value."),
+    Code("push-rejected", _B, "git could not push the Pages branch to the remote; the problem "
+         "gives git's whole reason.", "If someone else published meanwhile, run the command "
+         "again; if a hook refused it, read its message; otherwise check that you may push."),
+    Code("withdraw-refused", _B, "The release cannot be withdrawn: it is not in the branch, or "
+         "it is the only release there.", "Give the id of a deployed release (see versions.json "
+         "on the branch); a site keeps at least one release."),
     Code("disk-full", _B, "A file could not be written because the disk is full.",
          "Free some space on the disk, or write to another disk (--site-dir, --out), then run "
          "the command again."),

@@ -221,25 +221,30 @@ def test_publish_reports_git_refusals_in_one_line(place: Path) -> None:
     first = run("publish", "--config", config, "--remote", str(remote))
     assert first.returncode == 0, first.stdout + first.stderr
 
-    # The same data again: mike finds nothing to commit (GitEmptyCommit, a traceback before).
+    # The same data again: nothing changed, a clean exit (a GitEmptyCommit traceback before).
     again = run("publish", "--config", config, "--remote", str(remote))
-    assert_reported(again, 1, "is already published with exactly these pages",
-                    "git found nothing to commit")
+    assert again.returncode == 0 and again.stderr == ""
+    assert again.stdout.startswith("Nothing changed: ") and again.stdout.count("\n") == 1
 
-    # A remote that refuses every push: git's own reason, nothing pushed.
-    before = subprocess.run(["git", "-C", str(remote), "rev-parse", "gh-pages"],
-                            capture_output=True, text=True, check=True).stdout
-    hook = remote / "hooks" / "pre-receive"
-    hook.write_text("#!/bin/sh\necho 'pushes are closed today' >&2\nexit 1\n", encoding="utf-8")
-    hook.chmod(0o755)
+    # Changed figures for the release already published: refused, nothing pushed.
     observations = place / "minimal" / "observations.csv"
     observations.write_text(observations.read_text(encoding="utf-8").replace(
         "21.0,42,200", "21.5,43,200"), encoding="utf-8")
+    changed = run("publish", "--config", config, "--remote", str(remote))
+    assert_reported(changed, 1, "is already published in gh-pages, and publishing it again "
+                    "would change its pages; nothing was pushed")
+
+    # A remote that refuses every push: git's whole reason, nothing pushed.
+    hook = remote / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'pushes are closed today' >&2\nexit 1\n", encoding="utf-8")
+    hook.chmod(0o755)
+    subprocess.run(["git", "-C", str(remote), "update-ref", "-d", "refs/heads/gh-pages"],
+                   check=True)  # an empty remote, so the release is new to it
     refused = run("publish", "--config", config, "--remote", str(remote))
-    assert_reported(refused, 1, "git push failed: ! [remote rejected]",
-                    "pre-receive hook declined")
-    assert subprocess.run(["git", "-C", str(remote), "rev-parse", "gh-pages"],
-                          capture_output=True, text=True, check=True).stdout == before
+    assert_reported(refused, 1, "git refused the push, so nothing was published: remote: pushes "
+                    "are closed today", "! [remote rejected]", "pre-receive hook declined")
+    assert subprocess.run(["git", "-C", str(remote), "rev-parse", "--verify", "--quiet",
+                           "gh-pages"], capture_output=True, text=True).stdout == ""
 
 
 def test_every_command_reports_its_failures_through_one_boundary() -> None:
@@ -247,7 +252,7 @@ def test_every_command_reports_its_failures_through_one_boundary() -> None:
     from generator.commands.failures import Reporting
 
     assert sorted(main.commands) == ["build", "check", "import-ees", "import-lait", "publish",
-                                     "schema", "serve"]
+                                     "schema", "serve", "withdraw"]
     unreported = [name for name, command in main.commands.items()
                   if not isinstance(command, Reporting)]
     assert unreported == []

@@ -47,6 +47,11 @@ RUNTIME_CODES = {
                                               if entry.frictionless},
     # An operating-system failure's code, by its errno (tests/test_command_failures.py).
     ("generator/problems.py", "code"): {*SYSTEM_CODES.values(), "system-error"},
+    # publish, correct and withdraw name their code when they call branch.problem
+    # (tests/test_releases.py reaches each one).
+    ("generator/commands/branch.py", "code"): {
+        "publish", "release-published", "release-planned", "release-not-newest",
+        "correction-rows", "push-rejected", "withdraw-refused"},
 }
 
 # Codes of the data package stages that no corpus case produces, and where they are tested.

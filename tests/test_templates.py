@@ -119,7 +119,8 @@ def test_the_rows_are_found_through_the_contexts() -> None:
     # Rows inside rows are found too (a data table's rows, an indicator view's facts).
     assert {"IndicatorRow", "ExceptionRow", "DataTable", "DataTableRow", "BreakdownTable",
             "BreakdownRow", "GlossaryTerm", "Source", "AreaCard", "PriorityCard", "ReleaseRow",
-            "IndicatorView", "Fact", "IndicatorWords", "Legend", "Chart", "TableNote"} == {
+            "IndicatorView", "Fact", "IndicatorWords", "Legend", "Chart", "TableNote",
+            "CorrectionNotice"} == {
         part.__name__ for part in PARTS}
 
 

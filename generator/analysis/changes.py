@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 
 from generator.analysis.analyse import analyse
 from generator.analysis.numbers import format_figure
@@ -120,6 +121,25 @@ class Changes:
                         self.retired_indicators, self.removed_indicators,
                         self.renamed_indicators, self.moved_indicators,
                         self.rating_changes))
+
+
+@dataclass(frozen=True)
+class Correction:
+    """An announced correction of a published release: when, why, and the values it changed.
+
+    The release's pages as they were before the correction stay online in ``superseded``, a
+    folder beside the release's own (``2025-26-q1-superseded-1``).
+    """
+
+    date: date
+    note: str
+    superseded: str
+    revisions: tuple[Revision, ...]
+
+    @property
+    def indicator_ids(self) -> frozenset[str]:
+        """Return the ids of the indicators whose figures the correction changed."""
+        return frozenset(item.indicator.id for item in self.revisions)
 
 
 def ref(indicator: Indicator) -> IndicatorRef:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
 
-from generator.commands.failures import FORMAT, Reporting, report
+from generator.commands.failures import FORMAT, UNCHANGED, Reporting, report
 from generator.model import format as fmt
 from generator.settings import load_settings
 
@@ -87,14 +88,42 @@ def serve(config_file: Path, port: int) -> None:
 @click.option("--previous", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=None, help="Folder of the previous release's data packages, for 'What "
               "changed' (default: read from the previous release in the branch).")
+@click.option("--correct", "correct_id", default=None, metavar="RELEASE",
+              help="Correct this published release: rebuild it from its own published data "
+                   "with the rows of --rows applied, and announce it with --note.")
+@click.option("--note", default=None, help="With --correct: what was wrong, shown on the pages.")
+@click.option("--rows", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="With --correct: a CSV of corrected observations rows.")
 def publish(config_file: Path, remote: str, branch: str, release_id: str | None,
-            previous: Path | None) -> None:
+            previous: Path | None, correct_id: str | None, note: str | None,
+            rows: Path | None) -> None:
     """Build a release and deploy it with mike to its own address in the Pages branch."""
+    from generator.commands.correct import CorrectionRequest
     from generator.commands.publish import publish as publish_release
 
+    correction = None
+    if correct_id is not None:
+        if note is None or rows is None or release_id is not None:
+            raise click.UsageError("--correct needs --note and --rows, and no --release.")
+        correction = CorrectionRequest(correct_id, note, rows, date.today())
+    elif note is not None or rows is not None:
+        raise click.UsageError("--note and --rows go with --correct RELEASE.")
     result = publish_release(load_settings(config_file), remote, branch=branch,
-                             release_id=release_id, previous=previous)
+                             release_id=release_id, previous=previous, correction=correction)
     click.echo(result.summary())
+
+
+@main.command()
+@click.argument("release")
+@click.option("--remote", required=True,
+              help="Where the site is published: a git remote URL, or a local repository's path.")
+@click.option("--branch", default="gh-pages", show_default=True, help="The Pages branch.")
+def withdraw(release: str, remote: str, branch: str) -> None:
+    """Remove a release from the Pages branch; latest and the root lead to the newest left."""
+    from generator.commands.withdraw import withdraw as withdraw_release
+
+    click.get_current_context().meta[UNCHANGED] = "Nothing was withdrawn."
+    click.echo(withdraw_release(remote, release, branch=branch).summary())
 
 
 @main.command()

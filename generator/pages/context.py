@@ -30,6 +30,21 @@ class SiteContext:
     release_id: str | None = None
     #: The data as the previous release published it, for the "What changed" page.
     previous: changes.PreviousRelease | None = None
+    #: The announced corrections of this release, oldest first (``publish --correct``).
+    corrections: tuple[changes.Correction, ...] = ()
+
+
+@dataclass(frozen=True)
+class CorrectionNotice:
+    """A correction as one page announces it."""
+
+    correction: changes.Correction = field(metadata={
+        "help": "The correction: `correction.note`, `correction.date`, `correction.revisions` "
+                "(each with `indicator`, `period`, `old` and `new`)."})
+    date: str = field(metadata={
+        "help": "The day it was published, as GOV.UK writes it, such as 2 December 2025."})
+    superseded: str = field(metadata={
+        "help": "The link to this page as it was before the correction."})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -55,6 +70,10 @@ class PageContext:
     root: str = field(metadata={
         "help": "The way from this page up to the site's top folder, such as `../../`: put it "
                 "before a link to another page."})
+    corrections: tuple[CorrectionNotice, ...] = field(default=(), metadata={
+        "help": "The release's announced corrections this page shows, oldest first, each a "
+                "`CorrectionNotice`: `notice.date`, `notice.correction.note`, "
+                "`notice.correction.revisions`, `notice.superseded` (this page before it)."})
 
 
 def long_date(day: date) -> str:
@@ -82,11 +101,15 @@ def next_release(site: Site, release: Release) -> Release | None:
 
 
 def page_fields(council: str, demonstration: bool, provenance: str, release: Release,
-                upcoming: Release | None, path: str) -> dict[str, Any]:
+                upcoming: Release | None, path: str,
+                corrections: tuple[changes.Correction, ...] = ()) -> dict[str, Any]:
     """Return the ``PageContext`` fields of the page at ``path`` (relative to the docs folder).
 
     They are keyword arguments for a page kind's context class, which checks them.
     """
+    root = "../" * path.count("/")
+    # The superseded copy is a folder beside the release's own, so the page keeps its path in it.
+    here = path.removesuffix("index.md")
     return {
         "council": council,
         "demonstration": demonstration,
@@ -95,5 +118,8 @@ def page_fields(council: str, demonstration: bool, provenance: str, release: Rel
         "release_date": long_date(release.date),
         "next_release": upcoming,
         "next_release_date": long_date(upcoming.date) if upcoming else "",
-        "root": "../" * path.count("/"),
+        "root": root,
+        "corrections": tuple(CorrectionNotice(c, long_date(c.date),
+                                              f"{root}../{c.superseded}/{here}")
+                             for c in corrections),
     }

@@ -41,7 +41,7 @@ class SiteView:
     def page(self, path: str) -> dict[str, Any]:
         """Return the ``PageContext`` fields of the page at ``path``."""
         return page_fields(self.context.council, self.context.demonstration, self.provenance,
-                           self.release, self.next_release, path)
+                           self.release, self.next_release, path, self.context.corrections)
 
     def rows(self, members: tuple[IndicatorData, ...]) -> tuple[tables.IndicatorRow, ...]:
         """Return the rows of a service area or priority table."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.analysis import Analysis
+from generator.analysis import Analysis, changes
 from generator.model.site import Commentary, Indicator, IndicatorData, Priority, Release, Site
 from generator.pages import downloads, tables, views
 from generator.pages.charts import Chart, breakdown, time_series
@@ -33,6 +33,7 @@ class IndicatorInputs:
     council: str
     site_url: str
     demonstration: bool
+    corrections: tuple[changes.Correction, ...] = ()  # those that changed its figures
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,6 +87,8 @@ def inputs(site: Site, context: SiteContext, analyses: dict[str, Analysis], rele
                      else None),
         release=release, next_release=upcoming, council=context.council,
         site_url=context.site_url, demonstration=context.demonstration,
+        corrections=tuple(c for c in context.corrections
+                          if data.indicator.id in c.indicator_ids),
     ) for data in site.indicators]
 
 
@@ -110,7 +113,7 @@ def _context(made_from: IndicatorInputs, path: str) -> IndicatorPage:
     parts = breakdown(data, f"breakdown-{ind.id}")
     return IndicatorPage(
         **page_fields(council, made_from.demonstration, views.comparator_sources(data.comparators),
-                      made_from.release, made_from.next_release, path),
+                      made_from.release, made_from.next_release, path, made_from.corrections),
         ind=ind,
         view=view,
         commentary=views.latest_commentary(data),
