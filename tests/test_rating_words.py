@@ -80,8 +80,8 @@ def test_polarity_words_follow_the_range_in_force(polarity, targets, words):
      "amber band."),
     (LOWER, Unit.DAYS, (TARGET,), "90.0 days (lower is better). A figure up to 4.0 days above it "
      "is rated amber, and one further above it red."),
-    (NONE, Unit.PERCENTAGE, (RANGE,), "Expected range 80.0% to 95.0%."),
-    (NONE, Unit.PERCENTAGE, (AT_MOST,), "Expected range at most 95.0%."),
+    (NONE, Unit.PERCENTAGE, (RANGE,), "80.0% to 95.0%."),
+    (NONE, Unit.PERCENTAGE, (AT_MOST,), "At most 95.0%."),
     (NONE, Unit.PERCENTAGE, (TARGET,), "No expected range is set, so this indicator is not rated."),
     (NONE, Unit.PERCENTAGE, (), "No expected range is set, so this indicator is not rated."),
     (HIGHER, Unit.PERCENTAGE, (), "No target is set, so this indicator is not rated."),
@@ -89,3 +89,6 @@ def test_polarity_words_follow_the_range_in_force(polarity, targets, words):
 def test_target_text_states_the_standard_in_force(polarity, unit, targets, text):
     data = series([88.5], indicator=indicator(polarity=polarity, unit=unit), targets=targets)
     assert views.target_text(data) == text
+    # Its heading names what is in force: a page with only a range never speaks of a target.
+    heading = "Expected range" if polarity is NONE else "Target"
+    assert views.target_heading(data) == heading

@@ -231,6 +231,20 @@ def rate_nothing(data: IndicatorData) -> Rating:
     return _calculated(_Verdict(RatingStatus.NOT_RATED, "there are no figures yet"))
 
 
+def standard_in_force(data: IndicatorData, period: Period) -> Standard:
+    """Return what a period's figure is judged against: a target, or else an expected range.
+
+    An indicator with no preferred direction is only ever judged against a range, so with
+    neither set its missing standard is a range; otherwise it is a target.
+    """
+    target, polarity = target_for(data, period), data.indicator.polarity
+    if rates_against_target(target, polarity):
+        return Standard.TARGET
+    if has_range(target) or polarity is Polarity.NONE:
+        return Standard.RANGE
+    return Standard.TARGET
+
+
 def standard_text(data: IndicatorData, period: Period) -> str:
     """Return the target or expected range in force for a period, and how it rates, in words."""
     target, indicator = target_for(data, period), data.indicator
@@ -247,7 +261,7 @@ def standard_text(data: IndicatorData, period: Period) -> str:
             text += f". Any figure {side} it is rated red: there is no amber band"
     elif has_range(target):
         assert target is not None
-        text = f"Expected range {format_range(target.expected_low, target.expected_high, indicator)}"
+        text = capitalised(format_range(target.expected_low, target.expected_high, indicator))
     elif indicator.polarity is Polarity.NONE:
         text = "No expected range is set, so this indicator is not rated"
     else:

@@ -44,8 +44,9 @@ __all__ = [
     "NO_ENGLAND_WORDS", "NO_FIGURE_WORDS", "OVERRIDE_CLAUSE", "PATTERN_SENTENCES", "PERIOD_LABELS",
     "PERIOD_SHORT_LABELS", "PERIOD_SPANS", "POLARITY_SENTENCES", "POLARITY_WORDS",
     "QUARTER_ACROSS_YEARS_LABEL", "RANGE_COMPARED", "RATING_CHIP_ICONS", "RATING_MEANINGS",
-    "RATING_SOURCE_WORDS", "RATING_WORDS", "SOURCE_SENTENCE", "STANDARD_WORDS", "STATUS_CAVEATS",
-    "STATUS_WORDS", "SUMMARY_CLAUSES", "UNIT_AXIS_TITLES", "UNIT_HOVER_SUFFIXES",
+    "RATING_SOURCE_WORDS", "RATING_WORDS", "SOURCE_SENTENCE", "STANDARD_HEADINGS",
+    "STANDARD_WORDS", "STATUS_CAVEATS", "STATUS_WORDS", "SUMMARY_CLAUSES", "UNIT_AXIS_TITLES",
+    "UNIT_HOVER_SUFFIXES",
     "UNIT_TABLE_NOTES", "UNIT_WORDS", "capitalised", "missing_words", "sentence",
 ]
 
@@ -230,6 +231,12 @@ RATING_SOURCE_WORDS = {
 STANDARD_WORDS = {
     Standard.TARGET: "the target",
     Standard.RANGE: "the expected range",
+}
+# The heading of the "About this indicator" line that says what is in force (pages/views.py), so a
+# page with only an expected range never speaks of a target.
+STANDARD_HEADINGS = {
+    Standard.TARGET: "Target",
+    Standard.RANGE: "Expected range",
 }
 
 # ---------------------------------------------------------------------------------------------

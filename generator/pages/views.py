@@ -13,8 +13,14 @@ from dataclasses import dataclass, field
 from generator.analysis import Analysis, Rollup
 from generator.analysis.explain import change_since, comparison_phrase, during
 from generator.analysis.glossary import ABBREVIATIONS, TERMS, neighbours_sentence
-from generator.analysis.rag import Rating, has_range, standard_text, standards_shown
-from generator.model.outcomes import RatingSource, RatingStatus
+from generator.analysis.rag import (
+    Rating,
+    has_range,
+    standard_in_force,
+    standard_text,
+    standards_shown,
+)
+from generator.model.outcomes import RatingSource, RatingStatus, Standard
 from generator.model.periods import span as periods_span
 from generator.model.site import (
     NOT_COMPARABLE,
@@ -36,6 +42,7 @@ from generator.model.words import (
     RANGE_COMPARED,
     RATING_WORDS,
     SOURCE_SENTENCE,
+    STANDARD_HEADINGS,
     STANDARD_WORDS,
     STATUS_WORDS,
     UNIT_WORDS,
@@ -211,6 +218,13 @@ def target_text(data: IndicatorData) -> str:
     if not data.observations:
         return ""
     return standard_text(data, data.observations[-1].period)
+
+
+def target_heading(data: IndicatorData) -> str:
+    """Return the heading of ``target_text``: "Target", or "Expected range" where that is in force."""
+    if not data.observations:
+        return STANDARD_HEADINGS[Standard.TARGET]
+    return STANDARD_HEADINGS[standard_in_force(data, data.observations[-1].period)]
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,8 @@ class IndicatorPage(PageContext):
         "help": "The indicator's settings in words (`IndicatorWords`)."})
     target_text: str = field(metadata={
         "help": "The target or expected range in force for the latest period, in words."})
+    target_heading: str = field(metadata={
+        "help": "The heading of `target_text`: Target, or Expected range where that is in force."})
     related: tuple[Indicator, ...] = field(metadata={"help": "The related indicators."})
     priorities: tuple[Priority, ...] = field(metadata={
         "help": "The priorities the indicator serves."})
@@ -123,6 +125,7 @@ def _context(made_from: IndicatorInputs, path: str) -> IndicatorPage:
         table=tables.data_table(data, council),
         words=views.words(data),
         target_text=views.target_text(data),
+        target_heading=views.target_heading(data),
         related=made_from.related,
         priorities=made_from.priorities,
         permalink=(f"{made_from.site_url.rstrip('/')}/{made_from.release.id}/"
