@@ -338,8 +338,9 @@ def explain(analysis: Findings) -> tuple[str, ...]:
 def summarise(analysis: Findings) -> str:
     """Return the main message for an active chart title.
 
-    "Re-referrals: 24.0% in July to September 2024, up from 21.0% a year earlier, just short of
-    the target": the latest figure, what it is compared with, and the rating's clause.
+    "Re-referrals: 24.0% in July to September 2024, up from 21.0% a year earlier, missing the
+    target by 2.0 percentage points, within the amber band": the latest figure, what it is
+    compared with, and the rating's clause (``Rating.clause``).
     """
     indicator, latest, published = analysis.indicator, analysis.latest, analysis.latest_published
     title = indicator.title.strip()

@@ -60,8 +60,10 @@ TERMS: dict[str, str] = {
     "could be down to chance": "Said when the gap between our figure and another area's is "
                                "small enough to come from chance alone: the other figure lies "
                                "inside the 95% confidence interval worked out from our counts. "
-                               "The site then calls the figures similar. Without counts, "
-                               "figures are compared as published and \"similar\" means equal.",
+                               "The site then says which figure is higher, but not that ours "
+                               "is better or worse. Chance is only tested when the figure counts "
+                               "children, people or events and its counts are published; "
+                               "otherwise the page says the gap was not tested for chance.",
     "expected range": "The lowest and highest figures expected for an indicator where neither a "
                       "higher nor a lower figure is better, such as the number of children in "
                       "care. A figure is below, within or above the range; a figure on either end "
