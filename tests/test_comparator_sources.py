@@ -20,18 +20,18 @@ def _row(area: AreaType, source: str) -> Comparator:
     ([], ""),
     ([(AreaType.ENGLAND, ""), (AreaType.REGION, "")], ""),  # nothing declared: nothing claimed
     ([(AreaType.ENGLAND, "Department for Education")],
-     "The England figures come from Department for Education."),
+     "Source of the England figures: Department for Education."),
     ([(AreaType.NEIGHBOUR, "Department for Education"), (AreaType.ENGLAND, "Department for Education"),
       (AreaType.REGION, "Department for Education"),
       (AreaType.STATISTICAL_NEIGHBOURS, "Department for Education")],
-     "The England, regional and statistical neighbour figures come from Department for "
+     "Source of the England, regional and statistical neighbour figures: Department for "
      "Education."),
     ([(AreaType.ENGLAND, "Department for Education."), (AreaType.REGION, "")],
-     "The England figures come from Department for Education."),  # only what is declared
+     "Source of the England figures: Department for Education."),  # only what is declared
     ([(AreaType.ENGLAND, "Office for National Statistics"),
       (AreaType.REGION, "Department for Education")],
-     "The regional figures come from Department for Education. The England figures come from "
-     "Office for National Statistics."),
+     "Source of the regional figures: Department for Education. Source of the England "
+     "figures: Office for National Statistics."),
 ])
 def test_comparator_sources(rows, text):
     assert comparator_sources(_row(area, source) for area, source in rows) == text

@@ -289,14 +289,14 @@ AREA_WORDS = {
     AreaType.NEIGHBOUR: "{name}",
 }
 # The kinds of comparator area in the sentence naming their source (pages/views.py
-# comparator_sources): "The England and regional figures come from Department for Education."
+# comparator_sources): "Source of the England and regional figures: Department for Education."
 AREA_KIND_WORDS = {
     AreaType.ENGLAND: "England",
     AreaType.REGION: "regional",
     AreaType.STATISTICAL_NEIGHBOURS: "statistical neighbour",  # the average and each neighbour
     AreaType.NEIGHBOUR: "statistical neighbour",
 }
-SOURCE_SENTENCE = "The {kinds} figures come from {source}."
+SOURCE_SENTENCE = "Source of the {kinds} figures: {source}."
 # Where there is nothing to compare with England: a count, or no England figure.
 NOT_COMPARED_WORDS = "Not compared: a count depends on the size of the place"
 NO_ENGLAND_WORDS = "No England figure"

@@ -56,8 +56,8 @@ class PageContext:
         "help": "Whether the site shows demonstration data (the notice at the top of pages)."})
     provenance: str = field(metadata={
         "help": "Where the comparison figures on the page (or, on site-wide pages, the site) "
-                "come from, from the comparators' `source` column, such as The England "
-                "and regional figures come from Department for Education. Empty when no source "
+                "come from, from the comparators' `source` column, such as Source of the "
+                "England and regional figures: Department for Education. Empty when no source "
                 "is declared: then nothing is claimed."})
     release: Release = field(metadata={
         "help": "The release being built: `release.title`, `release.id`, `release.date`."})

@@ -103,7 +103,7 @@ def england_text(analysis: Analysis, with_period: bool = True) -> str:
 def comparator_sources(comparators: Iterable[Comparator]) -> str:
     """Return where the comparison figures come from, from their rows' ``source``, in sentences.
 
-    "The England, regional and statistical neighbour figures come from Department for
+    "Source of the England, regional and statistical neighbour figures: Department for
     Education." One sentence per source, naming the kinds of area it gives figures for.
     Rows with no source add nothing: with none declared the text is empty and claims nothing.
     """
