@@ -25,7 +25,7 @@ from generator import build
 from generator.analysis.disclosure import is_small, protect, protect_indicator
 from generator.build import generate
 from generator.input.check import load_site
-from generator.model.site import IndicatorData, Missing, Site, Unit
+from generator.model.site import Counted, IndicatorData, Missing, Site, Unit
 from generator.pages.context import SiteContext
 from generator.settings import DEFAULT_THRESHOLD
 from tests.fixture_sites import PACKAGES, build_fixture, site_files
@@ -104,6 +104,25 @@ def test_small_numerator_of_a_plain_number_is_published(raw_site: Site) -> None:
     data = _data(raw_site, "sc-share")
     data = replace(data, indicator=replace(data.indicator, unit=Unit.NUMBER))
     assert _published(protect_indicator(data, DEFAULT_THRESHOLD), "2023-24-Q2") == 0.006
+
+
+@pytest.mark.parametrize(("counts_people", "counted", "hidden"), [
+    (True, None, True),  # the older column alone
+    (False, Counted.CHILDREN, True),  # what the figure counts names people: protected too
+    (False, Counted.CARE_LEAVERS, True),
+    (False, Counted.REFERRALS, False),  # events, not people
+    (False, Counted.POSTS, False),
+    (False, None, False),
+])
+def test_a_small_count_of_people_is_hidden_whichever_column_says_so(
+        raw_site: Site, counts_people: bool, counted: Counted | None, hidden: bool) -> None:
+    data = _data(raw_site, "sc-share")
+    data = replace(data, indicator=replace(data.indicator, unit=Unit.COUNT, decimal_places=0,
+                                           counts_people=counts_people, numerator_counts=counted),
+                   observations=tuple(replace(o, value=3.0, numerator=None, denominator=None)
+                                      for o in data.observations if o.value is not None))
+    period = data.observations[-1].period.code
+    assert (_published(protect_indicator(data, DEFAULT_THRESHOLD), period) == C) == hidden
 
 
 @pytest.mark.parametrize(("period", "dimension", "category", "threshold", "expected"), [

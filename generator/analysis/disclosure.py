@@ -7,8 +7,9 @@ reading it (docs/methodology-analysis.md, "Disclosure control", says the same fo
 
 - Threshold: a count of people from 1 to the threshold (default 5) is published as ``c``. Zero
   is published: "none" reveals nothing about any one child.
-- Observations of an indicator marked ``counts_people``, and of every percentage and rate (they
-  are worked out from counts of people even when not marked so): the observation (value,
+- Observations of an indicator marked ``counts_people`` or whose ``numerator_counts`` names
+  people, and of every percentage and rate (they are worked out from counts of people even
+  when not marked so): the observation (value,
   numerator and denominator together) is suppressed when any count it publishes or implies is
   small. Those counts are the numerator and denominator; the count implied by the value with
   only one of them (value × denominator ÷ 100 for a percentage, ÷ the rate base for a rate, as
@@ -49,6 +50,7 @@ from typing import TypeVar
 from generator.analysis.numbers import rounded
 from generator.model.periods import Period
 from generator.model.site import (
+    PEOPLE,
     RATE_BASE,
     BreakdownValue,
     Indicator,
@@ -181,9 +183,11 @@ def _protect_breakdowns(rows: tuple[BreakdownValue, ...], threshold: int,
 
 def counts_people(indicator: Indicator) -> bool:
     """Tell whether an indicator's figures are made from counts of people."""
-    # Percentages and rates are worked out from counts of people even when not marked so.
-    return (indicator.counts_people or indicator.unit is Unit.PERCENTAGE
-            or indicator.unit in RATE_BASE)
+    # Percentages and rates are worked out from counts of people even when not marked so, and a
+    # figure whose ``numerator_counts`` names people (children, care leavers...) counts people
+    # whether or not ``counts_people`` says so too: either is enough to protect it.
+    return (indicator.counts_people or indicator.numerator_counts in PEOPLE
+            or indicator.unit is Unit.PERCENTAGE or indicator.unit in RATE_BASE)
 
 
 Row = TypeVar("Row", Observation, BreakdownValue)
