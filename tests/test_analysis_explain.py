@@ -78,8 +78,8 @@ def _flagged(values, flags_at_end):
      "21.5%. So far in April 2024 to March 2025, the average is 24.5%, from 2 of 4 quarters."),
     (series([20.0, "c", 22.0, 23.0, 24.0]), "There is no figure for April 2023 to March 2024, "
      "because not every figure in it was published."),
-    (series([20.0, 21.0, 22.0, 23.0]), "Since October to December 2023, it has been between 20.0% "
-     "and 23.0%. It has gone up over this time."),
+    (series([20.0, 21.0, 22.0, 23.0]), "For each quarter from October 2023 to September 2024, "
+     "it has been between 20.0% and 23.0%. It has gone up over this time."),
 ])
 def test_explanation_wording(data, sentence):
     assert sentence in _text(data)

@@ -30,7 +30,7 @@ from generator.analysis.numbers import (
     format_per_cent,
 )
 from generator.model.outcomes import Chance, Comparison, Direction, Pattern
-from generator.model.periods import Period, PeriodType, snapshot
+from generator.model.periods import Period, PeriodType, snapshot, span
 from generator.model.site import RATE_BASE, Counted, Frequency, Indicator, Unit
 from generator.model.words import (
     AREA_WORDS,
@@ -222,8 +222,10 @@ def direction(analysis: Findings) -> str:
                          f"{describe_change(previous, indicator)}.")
     trend = analysis.trend
     if len(trend.points) >= 3 and trend.lowest is not None and trend.highest is not None:
-        since = trend.points[0].period.label
-        sentences.append(f"Since {since}, it has been between "
+        # "For each quarter from July 2024 to September 2025", not "Since July to September 2024":
+        # a period's label after "since" reads as a run of its own.
+        over = span(trend.points[0].period, trend.points[-1].period)
+        sentences.append(f"{capitalised(over)}, it has been between "
                          f"{format_between(trend.lowest, trend.highest, indicator)}.")
         sentences.append(PATTERN_SENTENCES[trend.pattern or Pattern.MIXED])
     return " ".join(sentences)
