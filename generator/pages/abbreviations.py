@@ -11,53 +11,57 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import lru_cache
 from html import escape
 
 from generator.analysis.glossary import ABBREVIATIONS
 
 # Elements whose text is not read as prose, or is already marked.
 _SKIPPED = frozenset({"abbr", "script", "style", "code", "pre", "textarea", "title"})
-_TAG = re.compile(r"(<[^>]*>)")
-_TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
 
 
-@lru_cache(maxsize=4)
-def _pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
-    # Longest first, so "EHCP" is found before "EHC"; a plural s is part of the word.
-    alternatives = "|".join(re.escape(key) for key in sorted(keys, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])({alternatives})(s?)(?![\w-])")
+# A word that starts with a capital, as every abbreviation does ("EHCPs" is the plural of
+# "EHCP"). Looking words up is far quicker than searching for each of the abbreviations at every
+# position of the page.
+_WORD = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Za-z0-9]*(?![\w-])")
 
 
-def _marked(text: str, meanings: Mapping[str, str]) -> str:
-    def replace(match: re.Match[str]) -> str:
-        key, plural = match.group(1), match.group(2)
-        meaning = meanings[key] + plural
-        return f'<abbr title="{escape(meaning, quote=True)}">{key}{plural}</abbr>'
+def _abbr(key: str, plural: str, meanings: Mapping[str, str]) -> str:
+    meaning = meanings[key] + plural
+    return f'<abbr title="{escape(meaning, quote=True)}">{key}{plural}</abbr>'
 
-    return _pattern(tuple(meanings)).sub(replace, text)
+
+def _not_prose(html: str, position: int) -> bool:
+    """Tell whether a position is inside a tag, or inside an element that is not prose."""
+    if html.rfind("<", 0, position) > html.rfind(">", 0, position):
+        return True  # inside a tag: an attribute value or the tag's name
+    return any(html.rfind(f"<{name}", 0, position) > html.rfind(f"</{name}", 0, position)
+               for name in _SKIPPED)
 
 
 def mark(html: str, meanings: Mapping[str, str] = ABBREVIATIONS) -> str:
     """Return the HTML with each abbreviation in its text wrapped in ``<abbr title="...">``.
 
     Tags and attribute values are never changed, nor text inside an element that is not prose
-    or is already an ``<abbr>`` (``_SKIPPED``).
+    or is already an ``<abbr>`` (``_SKIPPED``). The page is searched once for the
+    abbreviations and each one found is placed by looking back from it (``_not_prose``), so
+    the cost follows the few abbreviations a page holds, not its many tags
+    (docs/performance.md).
     """
-    if not any(key in html for key in meanings):
+    pieces, last = [], 0
+    for match in _WORD.finditer(html):
+        word = match.group(0)
+        if word in meanings:
+            key, plural = word, ""
+        elif word.endswith("s") and word[:-1] in meanings:
+            key, plural = word[:-1], "s"
+        else:
+            continue
+        if _not_prose(html, match.start()):
+            continue
+        pieces.append(html[last:match.start()])
+        pieces.append(_abbr(key, plural, meanings))
+        last = match.end()
+    if not pieces:
         return html
-    pieces = _TAG.split(html)
-    skipping: list[str] = []
-    for index, piece in enumerate(pieces):
-        if index % 2:  # a tag
-            found = _TAG_NAME.match(piece)
-            if found and found.group(2).lower() in _SKIPPED and not piece.endswith("/>"):
-                name = found.group(2).lower()
-                if found.group(1):
-                    if skipping and skipping[-1] == name:
-                        skipping.pop()
-                else:
-                    skipping.append(name)
-        elif piece and not skipping:
-            pieces[index] = _marked(piece, meanings)
+    pieces.append(html[last:])
     return "".join(pieces)
