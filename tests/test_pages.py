@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
-from generator.build import build_site
-from tests.fixture_sites import fixture_settings
 from tests.golden_pages import GOLDEN, generated_pages
 
 
@@ -64,17 +60,3 @@ def test_abbreviations_are_defined_on_pages_that_use_them() -> None:
 def test_no_generated_markup_is_escaped_twice() -> None:
     for path, text in generated_pages().items():
         assert "&lt;tr" not in text and "&lt;span" not in text and "&amp;lt;" not in text, path
-
-
-@pytest.mark.parametrize(("site_url", "shown"), [
-    ("https://example.org/performance/",
-     '<a class="permalink__url" href="https://example.org/performance/2024-25-q1/'
-     'children-in-care/cla-rate/">'),
-    # Without a site address the path from the server's root would miss a sub-path: text only.
-    ("", '<code class="permalink__url">/2024-25-q1/children-in-care/cla-rate/</code>'),
-])
-def test_the_permanent_link_is_a_link_only_to_a_full_address(tmp_path, site_url, shown):
-    settings = dataclasses.replace(fixture_settings("minimal"), site_url=site_url)
-    build_site(settings, site_dir=tmp_path / "site", docs_dir=tmp_path / "docs")
-    page = (tmp_path / "docs" / "children-in-care" / "cla-rate" / "index.md").read_text("utf-8")
-    assert shown in page

@@ -5,7 +5,6 @@ plotly.js is fetched only by pages with a chart, asynchronously, by charts.js (i
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -93,19 +92,6 @@ def test_charts_redraw_in_dark_mode(page: Page, server: SiteServer, base_path: s
     assert page.evaluate(f"document.querySelectorAll('{DRAWN}').length") >= 1
     assert light != dark
     assert page.errors == []  # type: ignore[attr-defined]
-
-
-def test_the_permanent_link_is_a_link_to_this_page_in_its_release(page: Page,
-                                                                   server: SiteServer,
-                                                                   base_path: str) -> None:
-    """A councillor can follow or copy the citation address: a real link, written out in full."""
-    page.goto(server.origin + base_path + INDICATOR)
-    link = page.locator("a.permalink__url")
-    assert link.count() == 1 and link.is_visible()
-    address = link.get_attribute("href")
-    assert address == link.inner_text().strip()
-    assert address.startswith("https://") and address.endswith(f"/{INDICATOR.strip('/')}/")
-    assert re.search(r"/\d{4}-\d{2}-q\d/", address), "the address names the release"
 
 
 def test_printed_page_shows_chart_table_and_permanent_link(page: Page, server: SiteServer,

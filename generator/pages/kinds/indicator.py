@@ -71,10 +71,6 @@ class IndicatorPage(PageContext):
         "help": "The priorities the indicator serves."})
     permalink: str = field(metadata={
         "help": "The page's permanent address in this release, for citing in committee papers."})
-    permalink_is_link: bool = field(metadata={
-        "help": "Whether `permalink` is a full web address to link to: only when the site's "
-                "`site_url` is set, as a path from the server's root would miss a site served "
-                "under a sub-path."})
     replacement: Indicator | None = field(metadata={
         "help": "The indicator that replaced this one (for a retired indicator), or nothing."})
 
@@ -134,7 +130,6 @@ def _context(made_from: IndicatorInputs, path: str) -> IndicatorPage:
         priorities=made_from.priorities,
         permalink=(f"{made_from.site_url.rstrip('/')}/{made_from.release.id}/"
                    f"{ind.service_area}/{ind.id}/"),
-        permalink_is_link=made_from.site_url.startswith(("https://", "http://")),
         replacement=made_from.replacement,
     )
 
