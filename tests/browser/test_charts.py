@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from tools.browser.server import SiteServer
 
@@ -51,11 +51,14 @@ def test_charts_draw_on_a_cold_load(page: Page, server: SiteServer, base_path: s
     assert page.errors == []  # type: ignore[attr-defined]
 
 
-def test_charts_draw_after_instant_navigation(browser: Browser, server: SiteServer,
-                                              base_path: str, site_url: str) -> None:
-    # Material's instant navigation only intercepts links listed in sitemap.xml, matched by
-    # protocol and host but not port. So the page is read at its published host, with every
-    # request to that host answered by the loopback server, as GitHub Pages would.
+def _at_published_host(browser: Browser, server: SiteServer,
+                       site_url: str) -> tuple[BrowserContext, Page, str, list[str]]:
+    """Return a page that reads the site at its published host, answered by the loopback server.
+
+    Material's instant navigation only intercepts links listed in sitemap.xml, matched by
+    protocol and host but not port, so the page must be at the published host, as GitHub Pages
+    would serve it. Also returns that host and the list the page's script errors go into.
+    """
     host = urlsplit(site_url).hostname
     assert host, "the built site has no site_url in its sitemap"
     context = browser.new_context()
@@ -64,6 +67,12 @@ def test_charts_draw_after_instant_navigation(browser: Browser, server: SiteServ
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
+    return context, page, host, errors
+
+
+def test_charts_draw_after_instant_navigation(browser: Browser, server: SiteServer,
+                                              base_path: str, site_url: str) -> None:
+    context, page, host, errors = _at_published_host(browser, server, site_url)
     page.goto(f"http://{host}{base_path}{INDICATOR}")
     _charts_drawn(page)
     page.evaluate("window.__sameDocument = true")
@@ -143,13 +152,7 @@ def test_a_chart_page_fetches_the_chart_library_without_blocking(page: Page, ser
 
 def test_charts_draw_after_instant_navigation_from_a_page_without_one(
         browser: Browser, server: SiteServer, base_path: str, site_url: str) -> None:
-    host = urlsplit(site_url).hostname
-    context = browser.new_context()
-    context.route(f"http://{host}/**", lambda route: route.fulfill(
-        response=route.fetch(url=route.request.url.replace(f"http://{host}", server.origin))))
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    context, page, host, errors = _at_published_host(browser, server, site_url)
     page.goto(f"http://{host}{base_path}{NO_CHART}")
     page.evaluate("window.__sameDocument = true")
     # A link to a chart page in the text (Material intercepts every internal link).
