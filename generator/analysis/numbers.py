@@ -34,10 +34,15 @@ _remembered_format = lru_cache(maxsize=65536)(_format)
 
 
 def table_value(value: float | None, indicator: Indicator, missing: Missing | None = None) -> str:
-    """Return a compact cell for data tables: the number, or the DfE symbol in words' place."""
+    """Return a table cell: the figure with its unit (80.0%, 67.0 per 10,000, 12 days), or the symbol.
+
+    Every table a reader sees writes figures this way, so a cell read alone (a row stacked as a
+    card on a phone, a cell pasted into a paper) still says what the number counts. A rate's noun
+    ("children") is left to the table's note, said once rather than in every cell.
+    """
     if value is None:
         return missing.value if missing is not None else ""
-    return format_number(value, indicator.decimal_places)
+    return format_figure(value, indicator, noun=False)
 
 
 # Nouns a rate's denominator may start with; the rate then reads "64 per 10,000 children".
@@ -68,15 +73,18 @@ def plural(number: str, singular: str, many: str) -> str:
     return f"{number} {singular if number in ('1', '1.0', '1.00', '1.000') else many}"
 
 
-def format_figure(value: float, indicator: Indicator) -> str:
-    """Return a figure in the indicator's unit for a sentence: 24.0%, 64 per 10,000 children."""
+def format_figure(value: float, indicator: Indicator, *, noun: bool = True) -> str:
+    """Return a figure in the indicator's unit for a sentence: 24.0%, 64 per 10,000 children.
+
+    With ``noun=False`` a rate leaves out what it counts per: 64 per 10,000 (a table cell's form).
+    """
     number = format_number(value, indicator.decimal_places)
     unit = indicator.unit
     if unit is Unit.PERCENTAGE:
         return f"{number}%"
     if unit in RATE_BASE:
-        noun = rate_noun(indicator)
-        return f"{number} per {RATE_BASE[unit]:,}" + (f" {noun}" if noun else "")
+        counted = rate_noun(indicator) if noun else ""
+        return f"{number} per {RATE_BASE[unit]:,}" + (f" {counted}" if counted else "")
     if unit is Unit.DAYS:
         return plural(number, "day", "days")
     if unit is Unit.WEEKS:
@@ -126,17 +134,21 @@ def everyday_fraction(percentage: float) -> str | None:
     return None
 
 
-def format_range(low: float | None, high: float | None, indicator: Indicator) -> str:
-    """Return an expected range in words: "55 to 75 per 10,000 children", "at least 20%"."""
+def format_range(low: float | None, high: float | None, indicator: Indicator, *,
+                 noun: bool = True) -> str:
+    """Return an expected range in words: "55 to 75 per 10,000 children", "at least 20%".
+
+    With ``noun=False`` a rate leaves out what it counts per, as a table cell does.
+    """
     if low is not None and high is not None:
-        first = format_figure(low, indicator)
+        first = format_figure(low, indicator, noun=noun)
         if indicator.unit not in (Unit.PERCENTAGE, Unit.POUNDS):
             first = format_number(low, indicator.decimal_places)
-        return f"{first} to {format_figure(high, indicator)}"
+        return f"{first} to {format_figure(high, indicator, noun=noun)}"
     if low is not None:
-        return f"at least {format_figure(low, indicator)}"
+        return f"at least {format_figure(low, indicator, noun=noun)}"
     if high is not None:
-        return f"at most {format_figure(high, indicator)}"
+        return f"at most {format_figure(high, indicator, noun=noun)}"
     return ""
 
 

@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from generator.model.words import DIRECTION_WORDS, RATING_CHIP_ICONS, RATING_WORDS
-from generator.pages import safe_text
+from generator.pages import safe_text, table_labels
 from generator.pages.views import CHIP_CLASS
 
 # Python-Markdown's own escapable characters (with the tables extension's "|") take a backslash.
@@ -63,4 +63,6 @@ def environment() -> Environment:
 def render(template: str, **context: Any) -> str:
     """Render a template to a string, with exactly one trailing newline."""
     text = environment().get_template(template).render(**context)
+    # Every data table's cells name their column, for the stacked rows of a narrow screen.
+    text = table_labels.label_cells(text)
     return re.sub(r"\n{3,}", "\n\n", text).rstrip() + "\n"

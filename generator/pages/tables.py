@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 
 from generator.analysis import Analysis, Rollup
 from generator.analysis.notes import published_note
-from generator.analysis.numbers import rate_noun, table_value
+from generator.analysis.numbers import format_range, rate_noun, table_value
 from generator.analysis.rag import Rating, has_range, standards_shown
 from generator.model.outcomes import Standard
+from generator.model.periods import Period, span
 from generator.model.site import AreaType, Flag, Indicator, IndicatorData, Site, Target
 from generator.model.targets import target_for
 from generator.model.words import (
@@ -113,20 +114,40 @@ class TableNote:
 
 @dataclass(frozen=True)
 class DataTable:
-    """An indicator's figures as a table, oldest period first."""
+    """An indicator's figures as a table, newest period first, the recent ones apart."""
 
     columns: tuple[str, ...] = field(metadata={
         "help": "The column headings after the period's: the council, each comparator, then "
                 "Target and Expected range when the indicator has them."})
     rows: tuple[DataTableRow, ...] = field(metadata={
-        "help": "One `DataTableRow` per period, oldest first."})
+        "help": "One `DataTableRow` per period, newest first: `recent`, then `earlier`."})
     note: str = field(metadata={
         "help": "The sentence under the table: the unit and what c, x and z mean."})
     comparator_columns: tuple[str, ...] = field(metadata={
         "help": "The comparators' headings alone, such as England (for the table's caption)."})
     notes: tuple[TableNote, ...] = field(default=(), metadata={
-        "help": "The notes on the council's figures, oldest first, each a `TableNote`: every "
-                "note the data gives, except on figures hidden to protect confidentiality."})
+        "help": "The notes on the council's figures, newest first as their rows are, each a "
+                "`TableNote`: every note the data gives, except on figures hidden to protect "
+                "confidentiality."})
+    recent: tuple[DataTableRow, ...] = field(default=(), metadata={
+        "help": "The main table's rows: the latest `RECENT_PERIODS` periods, newest first."})
+    earlier: tuple[DataTableRow, ...] = field(default=(), metadata={
+        "help": "The rows before them, newest first, for the table inside the Earlier figures "
+                "disclosure; empty when every period is recent."})
+    earlier_summary: str = field(default="", metadata={
+        "help": "The disclosure's summary naming the earlier periods' span, such as Earlier "
+                "figures from May 2019 to April 2024 (60 periods); empty when there are none."})
+
+
+#: How many periods the main table of figures shows, newest first, on every indicator page: a
+#: year of monthly figures, three years of quarterly ones, and every figure of a yearly series
+#: of up to twelve years. The rest sit in a disclosure under it (docs/methodology-analysis.md).
+RECENT_PERIODS = 12
+
+
+def earlier_summary(first: Period, last: Period, count: int) -> str:
+    """Return the summary of the earlier figures' disclosure: "Earlier figures from ... (16 periods)"."""
+    return f"Earlier figures {span(first, last)} ({count} period{'' if count == 1 else 's'})"
 
 
 def _comparator_columns(data: IndicatorData) -> list[tuple[AreaType, str]]:
@@ -140,17 +161,12 @@ def _comparator_columns(data: IndicatorData) -> list[tuple[AreaType, str]]:
 
 
 def _range_cell(target: Target, indicator: Indicator) -> str:
-    """Return an expected range for a table cell: "55.0 to 75.0", "at least 55.0"."""
-    low, high = target.expected_low, target.expected_high
-    if low is not None and high is not None:
-        return f"{table_value(low, indicator)} to {table_value(high, indicator)}"
-    if low is not None:
-        return f"at least {table_value(low, indicator)}"
-    return f"at most {table_value(high, indicator)}"
+    """Return an expected range for a table cell: "55.0% to 75.0%", "at least 55.0 per 10,000"."""
+    return format_range(target.expected_low, target.expected_high, indicator, noun=False)
 
 
 def data_table(data: IndicatorData, council: str) -> DataTable:
-    """Return the chart's data as table columns and rows, oldest period first."""
+    """Return the chart's data as table columns and rows, newest period first."""
     indicator = data.indicator
     comparator_columns = _comparator_columns(data)
     standards = standards_shown(data)  # the same test as the chart's
@@ -163,7 +179,9 @@ def data_table(data: IndicatorData, council: str) -> DataTable:
     comparators = {(c.area_type, c.period): c for c in data.comparators}
     rows: list[DataTableRow] = []
     notes: list[TableNote] = []
-    for o in data.observations:
+    # Newest first, so the latest figure is the first a reader sees; notes are numbered in the
+    # order their rows are read.
+    for o in reversed(data.observations):
         value = table_value(o.value, indicator, o.missing)
         marks = [flag.value for flag in sorted(o.flags) if flag in MARKED_FLAGS]
         cells = [value + (f" ({', '.join(marks)})" if marks else "")]
@@ -182,13 +200,22 @@ def data_table(data: IndicatorData, council: str) -> DataTable:
                                    text=note))
         rows.append(DataTableRow(label=capitalised(o.period.label), cells=tuple(cells),
                                  note=len(notes) if note else 0))
+    # Periods before the latest RECENT_PERIODS, oldest first, for the disclosure's summary.
+    earlier = data.observations[:-RECENT_PERIODS] if len(rows) > RECENT_PERIODS else ()
+    return DataTable(columns=tuple(columns), rows=tuple(rows), note=_table_note(indicator),
+                     comparator_columns=tuple(heading for _, heading in comparator_columns),
+                     notes=tuple(notes), recent=tuple(rows[:RECENT_PERIODS]),
+                     earlier=tuple(rows[RECENT_PERIODS:]),
+                     earlier_summary=earlier_summary(earlier[0].period, earlier[-1].period,
+                                                     len(earlier)) if earlier else "")
+
+
+def _table_note(indicator: Indicator) -> str:
+    """Return the sentence under a table of figures: the unit, then what c, x and z mean."""
     noun = rate_noun(indicator)
     unit = UNIT_TABLE_NOTES[indicator.unit].format(noun=f" {noun}" if noun else "")
-    note = (f"{unit} c = not published to protect confidentiality, x = not "
+    return (f"{unit} c = not published to protect confidentiality, x = not "
             "available, z = not applicable. Empty cells mean there is no figure for that period.")
-    return DataTable(columns=tuple(columns), rows=tuple(rows), note=note,
-                     comparator_columns=tuple(heading for _, heading in comparator_columns),
-                     notes=tuple(notes))
 
 
 @dataclass(frozen=True)
