@@ -137,11 +137,12 @@ def test_the_table_marks_each_noted_figure_and_lists_the_notes():
     data = noted([20.0, "x", 19.0, "c"], {1: "System change.", 2: "Revised: checked.",
                                           3: "Revised from 4."}, {2: (Flag.REVISED,)})
     table = tables.data_table(protect_indicator(data, DEFAULT_THRESHOLD), "Testshire")
+    # Newest first, the notes numbered in the order their rows are read.
     assert [(row.cells[0], row.note) for row in table.rows] == [
-        ("20.0", 0), ("x", 1), ("19.0 (revised)", 2), ("c", 0)]
+        ("c", 0), ("19.0% (revised)", 1), ("x", 2), ("20.0%", 0)]
     assert [(n.number, n.period, n.text) for n in table.notes] == [
-        (1, "January to March 2024", "System change."),
-        (2, "April to June 2024", "Revised: checked.")]
+        (1, "April to June 2024", "Revised: checked."),
+        (2, "January to March 2024", "System change.")]
 
 
 def test_the_chart_hover_shows_notes_and_a_missing_figure_s_reason_escaped():

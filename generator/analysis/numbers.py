@@ -34,10 +34,17 @@ _remembered_format = lru_cache(maxsize=65536)(_format)
 
 
 def table_value(value: float | None, indicator: Indicator, missing: Missing | None = None) -> str:
-    """Return a table cell: the figure with its unit (80.0%, 67.0 per 10,000, 12 days), or the symbol.
+    """Return a bare number for a count beside the figures (a breakdown's group), or the symbol."""
+    if value is None:
+        return missing.value if missing is not None else ""
+    return format_number(value, indicator.decimal_places)
 
-    Every table a reader sees writes figures this way, so a cell read alone (a row stacked as a
-    card on a phone, a cell pasted into a paper) still says what the number counts. A rate's noun
+
+def table_figure(value: float | None, indicator: Indicator, missing: Missing | None = None) -> str:
+    """Return a figure for a table cell with its unit (80.0%, 67.0 per 10,000, 12 days), or the symbol.
+
+    Every table of figures a reader sees writes them this way, so a cell read alone (a row stacked
+    as a card on a phone, a cell pasted into a paper) still says what the number is. A rate's noun
     ("children") is left to the table's note, said once rather than in every cell.
     """
     if value is None:

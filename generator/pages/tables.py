@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from generator.analysis import Analysis, Rollup
 from generator.analysis.notes import published_note
-from generator.analysis.numbers import format_range, rate_noun, table_value
+from generator.analysis.numbers import format_range, rate_noun, table_figure, table_value
 from generator.analysis.rag import Rating, has_range, standards_shown
 from generator.model.outcomes import Standard
 from generator.model.periods import Period, span
@@ -182,15 +182,15 @@ def data_table(data: IndicatorData, council: str) -> DataTable:
     # Newest first, so the latest figure is the first a reader sees; notes are numbered in the
     # order their rows are read.
     for o in reversed(data.observations):
-        value = table_value(o.value, indicator, o.missing)
+        value = table_figure(o.value, indicator, o.missing)
         marks = [flag.value for flag in sorted(o.flags) if flag in MARKED_FLAGS]
         cells = [value + (f" ({', '.join(marks)})" if marks else "")]
         for area_type, _ in comparator_columns:
             c = comparators.get((area_type, o.period))
-            cells.append(table_value(c.value, indicator, c.missing) if c else "")
+            cells.append(table_figure(c.value, indicator, c.missing) if c else "")
         target = target_for(data, o.period)
         if target_column:
-            cells.append(table_value(target.target, indicator) if target and target.target is not None
+            cells.append(table_figure(target.target, indicator) if target and target.target is not None
                          else "")
         if range_column:
             cells.append(_range_cell(target, indicator) if target and has_range(target) else "")
