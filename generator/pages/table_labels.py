@@ -13,6 +13,7 @@ The labels are added to the rendered page, not written in every template: every 
 
 from __future__ import annotations
 
+import html
 import re
 
 # A data table, from its opening tag to its end (tables are never nested on these pages).
@@ -38,10 +39,20 @@ def _label_table(table: str) -> str:
     head = _HEAD.search(table)
     if head is None:
         return table
-    columns = [" ".join(_TAG.sub("", name).split()) for name in _COLUMN.findall(head.group(1))]
+    columns = [_column_name(name) for name in _COLUMN.findall(head.group(1))]
     for tag, role in _ROLES.items():
         table = re.sub(rf"{tag}\b", f'{tag} role="{role}"', table)
     return _ROW.sub(lambda row: _label_row(row, columns), table)
+
+
+def _column_name(header: str) -> str:
+    """Return a column header's text, escaped to sit inside a double-quoted attribute.
+
+    Header text can come from data (a comparator's name), and text content need not escape a
+    double quote, so it is unescaped and escaped again for the attribute.
+    """
+    text = " ".join(html.unescape(_TAG.sub("", header)).split())
+    return html.escape(text, quote=True)
 
 
 def _label_row(row: re.Match[str], columns: list[str]) -> str:
