@@ -316,6 +316,42 @@ def test_a_notice_links_to_the_same_page_before_the_correction(path: str, link: 
     assert fields["corrections"] == (CorrectionNotice(correction, "2 December 2025", link),)
 
 
+@pytest.mark.parametrize("release, status, message", [
+    (SECOND, 0, "Checked 2 package(s): no problems found."),
+    ("2025-26-q3", 1, "release 2025-26-q3 (Quarter 3 2025/26) is still planned in releases.csv"),
+    ("v2025-26-q2", 1, "there is no release 'v2025-26-q2' in releases.csv"),
+    (FIRST, 1, f"release {FIRST} is not the newest published release in the data ({SECOND} is)"),
+])
+def test_check_refuses_a_tag_that_is_not_the_release_to_publish(published: Published,
+                                                                release: str, status: int,
+                                                                message: str) -> None:
+    run = CliRunner().invoke(main, ["check", "--config", str(published.second),
+                                    "--release", release])
+    assert run.exit_code == status, run.output
+    assert message in run.output and "Traceback" not in run.output
+
+
+@pytest.mark.parametrize("output_format, line", [
+    ("text", "Re-referrals within 12 months (re-referrals) moved from Front door and early help "
+     "to Child protection since the previous release: its page is now at "
+     "child-protection/re-referrals/, and publish makes a redirect from its old address."),
+    ("github", "::notice title=Indicator moved::Re-referrals within 12 months (re-referrals) "
+     "moved from Front door and early help to Child protection since the previous release: its "
+     "page is now at child-protection/re-referrals/, and publish makes a redirect from its old "
+     "address."),
+])
+def test_check_reports_an_indicator_moved_since_the_previous_release(
+        published: Published, output_format: str, line: str) -> None:
+    run = CliRunner().invoke(main, ["check", "--config", str(published.second), "--format",
+                                    output_format, "--previous",
+                                    str(published.tmp / "release-1")])
+    assert run.exit_code == 0, run.output
+    assert line in run.output.splitlines()
+    same = CliRunner().invoke(main, ["check", "--config", str(published.second), "--previous",
+                                     str(published.tmp / "release-2")])
+    assert same.output == "Checked 2 package(s): no problems found.\n"
+
+
 @pytest.mark.parametrize("arguments, status, message", [
     (["publish", "--remote", "/nonexistent/site.git"], 1,
      "git ls-remote failed: fatal: '/nonexistent/site.git' does not appear to be a git "
