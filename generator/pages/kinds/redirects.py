@@ -18,7 +18,7 @@ TEMPLATE = "redirect.html.j2"
 class RedirectPage:
     """A redirect's template context (an HTML page of its own, with no site navigation)."""
 
-    title: str = field(metadata={"help": "The title of the indicator that moved."})
+    title: str = field(metadata={"help": "The title of the indicator or service area that moved."})
     target: str = field(metadata={"help": "Its address now, relative to the redirect."})
 
 
@@ -85,7 +85,8 @@ def former_areas(site: Site, previous: PreviousRelease | None) -> dict[str, tupl
 
 
 def redirects(view: SiteView) -> Files:
-    """Return a redirect from every indicator id, old and new, and from old addresses."""
+    """Return a redirect from every indicator id, old and new, from old addresses, and from
+    the address of each service area the previous release had and this one has not."""
     files: Files = {}
     site = view.site
     for data in site.indicators:
