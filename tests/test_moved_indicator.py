@@ -17,7 +17,7 @@ from generator.analysis.changes import PreviousRelease
 from generator.analysis.disclosure import protect
 from generator.build import generate
 from generator.input.check import load_site
-from generator.model.site import Site
+from generator.model.site import ServiceArea, Site
 from generator.pages.context import current_release
 from generator.settings import DEFAULT_THRESHOLD
 from tests.golden_pages import CONTEXT, FIXTURE
@@ -53,6 +53,11 @@ def redirects_to(files: dict[str, str]) -> dict[str, str]:
     return found
 
 
+def with_area(site: Site, area: str, title: str) -> Site:
+    """Return ``site`` with one more service area."""
+    return replace(site, service_areas=(*site.service_areas, ServiceArea(area, 9, title)))
+
+
 RENAMED = {"children-in-care/cla-per-10k/index.html": "../cla-rate/"}  # the fixture's own
 
 CASES = [
@@ -72,6 +77,20 @@ CASES = [
         if d.indicator.id == "cla-rate" else d for d in fixture_site().indicators)),
         "cla-per-10k", "front-door"), frozenset(),
      {**RENAMED, "front-door/cla-per-10k/index.html": "../../children-in-care/cla-rate/"}),
+    # The previous release had a service area this one has not: its only indicator moved.
+    ("every indicator of a service area moved away",
+     moved(with_area(fixture_site(), "early-help", "Early help"), "re-referrals", "early-help"),
+     frozenset(), {**RENAMED, "early-help/re-referrals/index.html": "../../front-door/re-referrals/",
+                   "early-help/index.html": "../front-door/"}),
+    # Known only from the addresses the previous release published (it went two releases ago);
+    # its indicators went to two service areas, so its address leads to the home page.
+    ("a service area that went two releases ago", fixture_site(),
+     frozenset({"early-help/re-referrals/", "early-help/cla-rate/"}),
+     {**RENAMED, "early-help/re-referrals/index.html": "../../front-door/re-referrals/",
+      "early-help/cla-rate/index.html": "../../children-in-care/cla-rate/",
+      "early-help/index.html": "../"}),
+    ("a priority's address is no service area", fixture_site(),
+     frozenset({"priorities/safe-at-home/"}), RENAMED),
     ("only indicator page addresses count", fixture_site(),
      frozenset({"front-door/cla-rate/", "indicators/re-referrals/", "downloads/x/"}),
      {**RENAMED, "front-door/cla-rate/index.html": "../../children-in-care/cla-rate/"}),
@@ -98,6 +117,16 @@ def test_what_changed_reports_the_move(previous: Site, sentence: str) -> None:
     assert "## Indicators in another service area" in page
     assert sentence in page.splitlines()
     assert "Nothing changed since" not in page
+
+
+@pytest.mark.parametrize(("previous", "addresses", "title"), [
+    (moved(with_area(fixture_site(), "early-help", "Early help"), "re-referrals", "early-help"),
+     frozenset(), "Early help has moved"),
+    (fixture_site(), frozenset({"early-help/re-referrals/"}), "This service area has moved"),
+])
+def test_a_former_service_area_says_it_has_moved(previous: Site, addresses: frozenset[str],
+                                                 title: str) -> None:
+    assert f"<h1>{title}</h1>" in pages(previous, addresses)["early-help/index.html"]
 
 
 def test_what_changed_says_nothing_of_moves_when_none_moved() -> None:

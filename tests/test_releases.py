@@ -1,8 +1,9 @@
 """Published releases are immutable: refusals, clean no-ops, corrections and withdrawal.
 
-Two releases of the example data (as in test_publish.py) are published into a local bare
-repository; each test that changes the site works on its own copy of that repository, and
-reads the branch back, served under the project-site path as GitHub Pages serves it.
+Three releases of the example data (as in test_publish.py) are published into a local bare
+repository, a copy kept after each; each test that changes the site works on its own copy of
+one of them, and reads the branch back, served under the project-site path as GitHub Pages
+serves it.
 """
 
 from __future__ import annotations
@@ -26,10 +27,10 @@ from generator.commands.publish import publish
 from generator.model.site import Release, ReleaseStatus
 from generator.pages.context import CorrectionNotice, page_fields
 from generator.settings import load_settings
-from tests.deployment import BASE, FIRST, REPO, SECOND, _rewrite
+from tests.deployment import BASE, FIRST, GONE, MOVED, REPO, SECOND, THIRD, _rewrite
 from tests.deployment import config_for as _config_for
 from tests.deployment import release_data as _release_data
-from tests.test_publish import _get, _redirect_target
+from tests.test_publish import _get, _lands, _redirect_target
 from tools.browser.server import SiteServer
 
 #: Checks out a remote's Pages branch and serves it.
@@ -45,23 +46,29 @@ class Published:
 
     after_first: Path
     after_second: Path
+    after_third: Path
     first: Path  # mkdocs.yml reading release 1's data
     second: Path  # mkdocs.yml reading release 2's data
+    third: Path  # mkdocs.yml reading release 3's data
     tmp: Path
 
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
-    """Publish release 1, keep a copy of the remote, then publish release 2."""
+    """Publish releases 1, 2 and 3, keeping a copy of the remote after each."""
     tmp = tmp_path_factory.mktemp("releases")
     remote = tmp / "site.git"
     subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
     first = _config_for(_release_data(tmp / "release-1", second=False), tmp / "first.yml")
     second = _config_for(_release_data(tmp / "release-2", second=True), tmp / "second.yml")
+    third = _config_for(_release_data(tmp / "release-3", third=True), tmp / "third.yml")
     assert _publish(remote, first).exit_code == 0
     shutil.copytree(remote, tmp / "after-first.git")
     assert _publish(remote, second).exit_code == 0
-    return Published(tmp / "after-first.git", remote, first, second, tmp)
+    shutil.copytree(remote, tmp / "after-second.git")
+    assert _publish(remote, third).exit_code == 0
+    return Published(tmp / "after-first.git", tmp / "after-second.git", remote, first, second,
+                     third, tmp)
 
 
 def _publish(remote: Path, config: Path, *options: str) -> Result:
@@ -107,11 +114,11 @@ def _refused(run: Result, message: str, code_fix: str) -> None:
 
 def test_republishing_identical_content_is_a_clean_no_op(published: Published,
                                                          tmp_path: Path) -> None:
-    remote = _copy(published.after_second, tmp_path)
+    remote = _copy(published.after_third, tmp_path)
     before = _head(remote)
-    run = _publish(remote, published.second)
+    run = _publish(remote, published.third)
     assert run.exit_code == 0, run.output
-    assert run.output == (f"Nothing changed: {SECOND} (Quarter 2 2025/26) is already published "
+    assert run.output == (f"Nothing changed: {THIRD} (Quarter 3 2025/26) is already published "
                           "in gh-pages with exactly these pages; nothing was pushed.\n")
     assert _head(remote) == before
 
@@ -280,6 +287,28 @@ def test_withdraw_leaves_every_remaining_address_working(corrected: Path, tmp_pa
     assert SECOND not in _get(server, f"{BASE}versions.json")[1]
 
 
+def test_withdrawing_a_middle_release_leaves_every_other_address_working(
+        published: Published, tmp_path: Path, served: Serve) -> None:
+    remote = _copy(published.after_third, tmp_path)
+    run = _withdraw(remote, SECOND)
+    assert run.output == (f"Withdrew {SECOND} from gh-pages; 'latest' leads to {THIRD}; pushed. "
+                          "Its files remain in the branch's git history.\n")
+    server = served(remote)
+    assert _get(server, f"{BASE}{SECOND}/{CONTACTS}")[0] == 404
+    ind, was, now = MOVED
+    for old, lands in [
+        (f"{FIRST}/{CONTACTS}", f"{FIRST}/{CONTACTS}"),
+        (f"{FIRST}/{was}/{ind}/", f"{FIRST}/{was}/{ind}/"),
+        (f"latest/{was}/{ind}/", f"{THIRD}/{now}/{ind}/"),  # release 1's banner link
+        (f"latest/{GONE[0]}/", f"{THIRD}/{GONE[1]}/"),
+        (f"{THIRD}/{CONTACTS}", f"{THIRD}/{CONTACTS}"),
+        ("", f"{THIRD}/"),
+    ]:
+        assert _lands(server, f"{BASE}{old}") == f"{BASE}{lands}", old
+    versions = _get(server, f"{BASE}versions.json")[1]
+    assert SECOND not in versions and FIRST in versions
+
+
 def test_withdrawing_removes_the_superseded_copies(corrected: Path, tmp_path: Path,
                                                    published: Published, served: Serve) -> None:
     remote = _copy(corrected, tmp_path)
@@ -314,6 +343,42 @@ def test_a_notice_links_to_the_same_page_before_the_correction(path: str, link: 
     correction = Correction(ON, NOTE, f"{FIRST}-superseded-1", ())
     fields = page_fields("Northbridge", False, "", release, None, path, (correction,))
     assert fields["corrections"] == (CorrectionNotice(correction, "2 December 2025", link),)
+
+
+@pytest.mark.parametrize("release, status, message", [
+    (SECOND, 0, "Checked 2 package(s): no problems found."),
+    ("2025-26-q3", 1, "release 2025-26-q3 (Quarter 3 2025/26) is still planned in releases.csv"),
+    ("v2025-26-q2", 1, "there is no release 'v2025-26-q2' in releases.csv"),
+    (FIRST, 1, f"release {FIRST} is not the newest published release in the data ({SECOND} is)"),
+])
+def test_check_refuses_a_tag_that_is_not_the_release_to_publish(published: Published,
+                                                                release: str, status: int,
+                                                                message: str) -> None:
+    run = CliRunner().invoke(main, ["check", "--config", str(published.second),
+                                    "--release", release])
+    assert run.exit_code == status, run.output
+    assert message in run.output and "Traceback" not in run.output
+
+
+@pytest.mark.parametrize("output_format, line", [
+    ("text", "Re-referrals within 12 months (re-referrals) moved from Front door and early help "
+     "to Child protection since the previous release: its page is now at "
+     "child-protection/re-referrals/, and publish makes a redirect from its old address."),
+    ("github", "::notice title=Indicator moved::Re-referrals within 12 months (re-referrals) "
+     "moved from Front door and early help to Child protection since the previous release: its "
+     "page is now at child-protection/re-referrals/, and publish makes a redirect from its old "
+     "address."),
+])
+def test_check_reports_an_indicator_moved_since_the_previous_release(
+        published: Published, output_format: str, line: str) -> None:
+    run = CliRunner().invoke(main, ["check", "--config", str(published.second), "--format",
+                                    output_format, "--previous",
+                                    str(published.tmp / "release-1")])
+    assert run.exit_code == 0, run.output
+    assert line in run.output.splitlines()
+    same = CliRunner().invoke(main, ["check", "--config", str(published.second), "--previous",
+                                     str(published.tmp / "release-2")])
+    assert same.output == "Checked 2 package(s): no problems found.\n"
 
 
 @pytest.mark.parametrize("arguments, status, message", [

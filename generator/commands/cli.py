@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from generator.analysis.changes import Move
 from generator.commands.failures import FORMAT, UNCHANGED, Reporting, report
 from generator.model import format as fmt
 from generator.settings import load_settings
@@ -41,18 +42,40 @@ def main() -> None:
               default="text", show_default=True,
               help="text for people, json for tools, github for GitHub Actions annotations.")
 @CONFIG_OPTION
-def check(packages: tuple[Path, ...], output_format: str, config_file: Path) -> None:
+@click.option("--release", "release_id", default=None, metavar="RELEASE",
+              help="Also check that this release (a CI tag) is in releases.csv, published and "
+                   "the newest, so that publish would accept it.")
+@click.option("--previous", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=None, help="Folder of the previous release's data packages: also list "
+              "the indicators moved to another service area since.")
+def check(packages: tuple[Path, ...], output_format: str, config_file: Path,
+          release_id: str | None, previous: Path | None) -> None:
     """Validate data packages (default: every package listed in the site settings)."""
+    from generator.commands.publish import moves_since, release_problems
     from generator.input.check import check_packages
 
     click.get_current_context().meta[FORMAT] = output_format
-    folders = packages or load_settings(config_file).packages
-    _site, problems = check_packages(folders)
+    settings = load_settings(config_file)
+    folders = packages or settings.packages
+    site, problems = check_packages(folders)
+    if site is not None and release_id is not None:
+        problems = release_problems(site, release_id)
     if output_format == "text" and not problems:
         click.echo(f"Checked {len(folders)} package(s): no problems found.")
     else:
         report(problems, output_format)
+    if site is not None and previous is not None:
+        for move in moves_since(site, previous, settings.suppression_threshold):
+            click.echo(move_notice(move, output_format))
     sys.exit(1 if problems else 0)
+
+
+def move_notice(move: Move, output_format: str) -> str:
+    """Return the line that tells an officer an indicator moved to another service area."""
+    text = (f"{move.indicator.title} ({move.indicator.id}) moved from {move.old_area} to "
+            f"{move.new_area} since the previous release: its page is now at "
+            f"{move.indicator.path}, and publish makes a redirect from its old address.")
+    return f"::notice title=Indicator moved::{text}" if output_format == "github" else text
 
 
 @main.command()

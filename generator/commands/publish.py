@@ -22,7 +22,7 @@ from contextlib import chdir
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.analysis.changes import Correction, PreviousRelease
+from generator.analysis.changes import Correction, Move, PreviousRelease, compare
 from generator.analysis.disclosure import protect
 from generator.commands import correct
 from generator.commands.branch import (
@@ -42,7 +42,7 @@ from generator.commands.correct import CorrectionRequest
 from generator.input.check import load_site
 from generator.model.site import Release, ReleaseStatus, Site
 from generator.pages.context import current_release
-from generator.problems import CODES
+from generator.problems import CODES, DataError, Problem
 from generator.settings import Settings
 
 
@@ -104,6 +104,27 @@ def check_publishable(site: Site, release: Release) -> None:
                       "time", f"Publish {newest.id} (leave out --release). To correct a figure "
                       f"in {release.id}, use publish --correct {release.id} --note ... --rows "
                       "FILE (docs/publishing.md).", "release-not-newest")
+
+
+def release_problems(site: Site, release_id: str) -> list[Problem]:
+    """Return why ``release_id`` could not be published from this data (empty when it could).
+
+    In CI the release's tag must name a release of releases.csv that is published and the
+    newest: ``check --release TAG`` runs this before the tests, so a mistyped tag or data not
+    yet marked published stops the workflow before anything is built.
+    """
+    try:
+        check_publishable(site, _release(site, release_id))
+    except DataError as error:
+        return list(error.problems)
+    return []
+
+
+def moves_since(site: Site, previous: Path, threshold: int) -> tuple[Move, ...]:
+    """Return the indicators now in another service area than in the data of ``previous``
+    (a folder of the previous release's packages), as What changed lists them."""
+    old_site = load_previous(package_folders(previous), str(previous), threshold)
+    return compare(PreviousRelease(current_release(old_site), old_site), site).moved_indicators
 
 
 def publish(settings: Settings, remote: str, branch: str = "gh-pages",

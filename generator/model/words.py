@@ -322,3 +322,11 @@ COMPARATOR_COLUMN_HEADINGS = {
     AreaType.REGION: None,
     AreaType.STATISTICAL_NEIGHBOURS: "Statistical neighbours (average)",
 }
+
+
+# ---------------------------------------------------------------------------------------------
+# Redirects from old addresses
+
+# The title of a redirect from a service area's old address when no data names the area any
+# more (it went more than one release ago): "This service area has moved".
+FORMER_AREA_WORDS = "This service area"

@@ -1,4 +1,4 @@
-"""The browser quality gates on a deployed site: two releases published with mike into a local
+"""The browser quality gates on a deployed site: three releases published with mike into a local
 bare repository (``tests/deployment.py``), served under the site's sub-path as GitHub Pages
 serves a project site.
 
@@ -7,7 +7,7 @@ load every page once; here what differs is the deployment: each release's folder
 release selector and "not the latest release" banner (on only in deployed builds), mike's
 ``latest`` alias and the root's redirects. So the gates run on a sample: one page of each kind
 in each release (the first in address order), the moved indicator's page in both releases and
-the not-found page (about 25 page loads), with axe-core on each. Links are checked on every HTML
+the not-found page (about 40 page loads), with axe-core on each. Links are checked on every HTML
 file of the branch (a static check, quick), the redirects of ``latest/`` among them.
 """
 
@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from tests.deployment import BASE, FIRST, MOVED, SECOND, publish_two_releases
+from tests.deployment import BASE, FIRST, MOVED, SECOND, THIRD, publish_releases
 from tools.browser.server import SiteServer
 
 from .checks_browser import Visit, Visitor, format_violations, privacy_failure, search_results
@@ -33,8 +33,8 @@ SITE_URL = "https://example.github.io/northbridge-performance/"  # mkdocs.yml's 
 
 @pytest.fixture(scope="module")
 def deployed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Publish the two releases; return the checkout of the gh-pages branch."""
-    return publish_two_releases(tmp_path_factory.mktemp("deployed"))
+    """Publish the three releases; return the checkout of the gh-pages branch."""
+    return publish_releases(tmp_path_factory.mktemp("deployed"))
 
 
 @pytest.fixture(scope="module")
@@ -56,10 +56,10 @@ def sample_paths(checkout: Path, release: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def deployed_pass(browser: Browser, deployed: Path, deployed_server: SiteServer) -> list[Visit]:
-    """Load the sample of both releases and the not-found page, with axe-core on each."""
+    """Load the sample of every release and the not-found page, with axe-core on each."""
     visitor = Visitor(browser, deployed_server, axe=True)
     try:
-        reports = [visitor.visit(path) for release in (FIRST, SECOND)
+        reports = [visitor.visit(path) for release in (FIRST, SECOND, THIRD)
                    for path in sample_paths(deployed, release)]
         reports.append(visitor.visit(f"{BASE}no-such-page/", expect_404=True))
     finally:
@@ -97,7 +97,7 @@ def test_no_broken_links_in_the_branch(deployed: Path) -> None:
     assert not problems, f"{len(problems)} broken links:\n" + "\n".join(map(str, problems))
 
 
-@pytest.mark.parametrize("release", [FIRST, SECOND])
+@pytest.mark.parametrize("release", [FIRST, SECOND, THIRD])
 def test_search_finds_an_indicator_in_its_own_release(browser: Browser,
                                                       deployed_server: SiteServer,
                                                       release: str) -> None:
