@@ -171,9 +171,31 @@
     });
   }
 
-  // Draw every chart not drawn yet (before printing, or where IntersectionObserver is missing).
+  // Draw every chart not drawn yet (where IntersectionObserver is missing).
   function drawRest() {
     document.querySelectorAll(".js-chart:not(.chart--drawn)").forEach(drawWhenReady);
+  }
+
+  // Draw every chart now, before the page is printed: the browser lays out the printed page as
+  // soon as this handler returns, so a library still on its way would print no chart. If no
+  // chart has come near the screen yet, plotly.js is fetched synchronously (usually from the
+  // cache) and run as an inline script, which runs as it is inserted.
+  function drawForPrint() {
+    var rest = document.querySelectorAll(".js-chart:not(.chart--drawn)");
+    if (!rest.length) { return; }
+    if (typeof Plotly === "undefined") {
+      try {
+        var request = new XMLHttpRequest();
+        request.open("GET", PLOTLY_URL, false);
+        request.send();
+        if (request.status === 200) {
+          var script = document.createElement("script");
+          script.text = request.responseText;
+          document.head.appendChild(script);
+        }
+      } catch (error) { /* offline: the printed page keeps the words and the table */ }
+    }
+    rest.forEach(draw);
   }
 
   var observer = null;
@@ -211,10 +233,10 @@
     }, 200);
   });
 
-  window.addEventListener("beforeprint", drawRest);
+  window.addEventListener("beforeprint", drawForPrint);
   if (window.matchMedia) {
     var printing = window.matchMedia("print");
-    var onPrint = function (query) { if (query.matches) { drawRest(); } };
+    var onPrint = function (query) { if (query.matches) { drawForPrint(); } };
     if (printing.addEventListener) { printing.addEventListener("change", onPrint); }
     else if (printing.addListener) { printing.addListener(onPrint); }
   }
