@@ -155,6 +155,10 @@ def test_the_expected_range_edges_and_target_are_drawn_with_legend_entries() -> 
                      ("Target", True, "#3D3D3D", 2)]
     # The range is drawn under the council's line, the target over it.
     assert [t["meta"]["role"] for t in figure["data"]] == ["range", "range", "council", "target"]
+    # The legend names the council first all the same.
+    ranked = sorted(figure["data"], key=lambda t: t["legendrank"])
+    assert [t["name"] for t in ranked if t.get("showlegend", True)] == [
+        "Testshire", "Target", "Expected range"]
 
 
 def test_a_breakdown_bar_chart_starts_at_zero() -> None:

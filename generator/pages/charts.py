@@ -50,6 +50,8 @@ PALETTE = {
     "gap": "#505A5F",
 }
 RANGE_FILL = "rgba(162,133,209,0.25)"
+LEGEND_RANKS = {"council": 1, "england": 2, "region": 3, "statistical_neighbours": 4, "target": 5,
+                "range": 6, "gap": 7}
 DASHES = {"council": "solid", "england": "dash", "region": "dot", "statistical_neighbours": "dashdot"}
 SYMBOLS = {"council": "circle", "england": "square", "region": "diamond",
            "statistical_neighbours": "triangle-up"}
@@ -254,6 +256,8 @@ def time_series(data: IndicatorData, council: str, title: str, chart_id: str) ->
         + [t for t in standards if t["meta"]["role"] == "target"]
     bottom, top = axis_range([v for t in traces for v in t["y"] if v is not None])
     traces += _flag_traces(observations) + _gap_traces(observations, bottom)
+    for trace in traces:  # the council first in the legend, whatever order they are drawn in
+        trace["legendrank"] = LEGEND_RANKS[trace["meta"]["role"]]
     layout = _layout(_axis_title(data), data.indicator.unit)
     layout["yaxis"].update(range=[bottom, top], autorange=False)
     layout["xaxis"].update(tickmode="array",
@@ -300,7 +304,9 @@ def _layout(axis_title: str, unit: Unit, legend: bool = True) -> dict[str, Any]:
         "height": 380,
         "hovermode": "x unified" if legend else "closest",
         "showlegend": legend,
-        "legend": {"orientation": "h", "y": -0.2, "x": 0, "xanchor": "left"},
+        # By each trace's legendrank: plotly would reverse the order once a range is filled.
+        "legend": {"orientation": "h", "y": -0.2, "x": 0, "xanchor": "left",
+                   "traceorder": "normal"},
         # Period labels lie flat: charts.js labels fewer periods on a narrow screen instead of
         # tilting them into each other.
         "xaxis": {"type": "category", "fixedrange": True, "automargin": True, "tickangle": 0},

@@ -94,8 +94,33 @@
     return id;
   }
 
+  // Text for a plotly label: its own small HTML escaped, wrapped into lines of at most width.
+  function wrapped(text, width) {
+    var lines = [""];
+    text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").split(/\s+/)
+      .forEach(function (word) {
+        var last = lines.length - 1;
+        if (lines[last] && (lines[last] + " " + word).length > width) { lines.push(word); }
+        else { lines[last] = lines[last] ? lines[last] + " " + word : word; }
+      });
+    return lines;
+  }
+
+  // A saved chart travels without the page, so it carries its title and note.
+  function titled(figure, element) {
+    var title = wrapped(element.querySelector(".chart__title").textContent.trim(), 90);
+    var note = element.querySelector(".chart__note");
+    var lines = title.concat(note ? ["<span style='font-size:12px'>" +
+                                      wrapped(note.textContent.trim(), 120).join(" ") + "</span>"] : []);
+    // Above the plot, with the top margin grown to fit however many lines it has.
+    figure.layout.title = { text: lines.join("<br>"), x: 0, xanchor: "left", xref: "paper",
+                            yref: "paper", y: 1, yanchor: "bottom", automargin: true,
+                            pad: { b: 16 }, font: { size: 15 } };
+    return figure;
+  }
+
   function save(element, format) {
-    var figure = themed(figureOf(element), LIGHT);
+    var figure = titled(themed(figureOf(element), LIGHT), element);
     figure.layout.paper_bgcolor = "#ffffff";
     figure.layout.plot_bgcolor = "#ffffff";
     figure.layout.font.family = getComputedStyle(element).fontFamily;
