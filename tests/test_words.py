@@ -24,6 +24,7 @@ PARTIAL = {
 NOT_WORDS = {
     ("pages/views.py", "CHIP_CLASS"): "CSS class names of the rating chips",
     ("pages/charts.py", "COMPARATOR_ROLES"): "keys into the chart palette, dashes and symbols",
+    ("pages/charts.py", "FLAG_SYMBOLS"): "plotly marker symbol names for marked figures",
     ("model/periods.py", "EXPECTED_SPELLING"): "officer-facing problem message about input spelling",
 }
 

@@ -35,18 +35,27 @@ from generator.model.periods import (
     PERIOD_SPANS,
     QUARTER_ACROSS_YEARS_LABEL,
 )
-from generator.model.site import AreaType, Counted, Frequency, Missing, Polarity, Status, Unit
+from generator.model.site import (
+    AreaType,
+    Counted,
+    Flag,
+    Frequency,
+    Missing,
+    Polarity,
+    Status,
+    Unit,
+)
 
 __all__ = [
-    "AREA_KIND_WORDS", "AREA_WORDS", "BETTER_WORDS", "CHANCE_PHRASES", "CHANCE_SENTENCES",
-    "COMPARATOR_COLUMN_HEADINGS", "COMPARISON_WORDS", "COUNTED_WORDS", "DIRECTION_WORDS",
-    "FREQUENCY_WORDS", "MISSING_WORDS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "NOT_COMPARED_WORDS",
-    "NO_ENGLAND_WORDS", "NO_FIGURE_WORDS", "OVERRIDE_CLAUSE", "PATTERN_SENTENCES", "PERIOD_LABELS",
+    "AREA_KIND_WORDS", "AREA_WORDS", "AXIS_NOT_AT_ZERO", "BETTER_WORDS", "CHANCE_PHRASES",
+    "CHANCE_SENTENCES", "COMPARATOR_COLUMN_HEADINGS", "COMPARISON_WORDS", "COUNTED_WORDS",
+    "DIRECTION_WORDS", "FLAG_WORDS", "FREQUENCY_WORDS", "GAP_MARK_WORDS", "MISSING_WORDS",
+    "MONTH_ABBREVIATIONS", "MONTH_NAMES", "NOT_COMPARED_WORDS", "NO_ENGLAND_WORDS",
+    "NO_FIGURE_WORDS", "OVERRIDE_CLAUSE", "PATTERN_SENTENCES", "PERIOD_LABELS",
     "PERIOD_SHORT_LABELS", "PERIOD_SPANS", "POLARITY_SENTENCES", "POLARITY_WORDS",
     "QUARTER_ACROSS_YEARS_LABEL", "RANGE_COMPARED", "RATING_CHIP_ICONS", "RATING_MEANINGS",
-    "RATING_SOURCE_WORDS", "RATING_WORDS", "SOURCE_SENTENCE", "STANDARD_HEADINGS",
-    "STANDARD_WORDS", "STATUS_CAVEATS", "STATUS_WORDS", "SUMMARY_CLAUSES", "UNIT_AXIS_TITLES",
-    "UNIT_HOVER_SUFFIXES",
+    "RATING_SOURCE_WORDS", "RATING_WORDS", "SOURCE_SENTENCE", "STANDARD_HEADINGS", "STANDARD_WORDS",
+    "STATUS_CAVEATS", "STATUS_WORDS", "SUMMARY_CLAUSES", "UNIT_AXIS_TITLES", "UNIT_HOVER_SUFFIXES",
     "UNIT_TABLE_NOTES", "UNIT_WORDS", "capitalised", "missing_words", "sentence",
 ]
 
@@ -80,6 +89,26 @@ MISSING_WORDS = {
 }
 # A row with no value and no DfE symbol to say why.
 NO_FIGURE_WORDS = "not available"
+# The legend entry of the marks a chart puts at the foot of its axis where the council's figure is
+# not published (pages/charts.py): the line has a gap there, never a point at zero.
+GAP_MARK_WORDS = {
+    Missing.CONFIDENTIAL: "Suppressed",
+    Missing.NOT_AVAILABLE: "Not available",
+    Missing.NOT_APPLICABLE: "Not applicable",
+    Missing.ROUNDS_TO_ZERO: "Rounds to zero",
+    Missing.LOW: "Rounds to zero",
+    Missing.LOW_RELIABILITY: "Not reliable enough",
+}
+# A mark on a published figure, after the number in a chart's hover label ("80.1% (provisional)")
+# and, capitalised with " figure", the legend entry of its marker (pages/charts.py).
+FLAG_WORDS = {
+    Flag.PROVISIONAL: "provisional",
+    Flag.REVISED: "revised",
+    Flag.ESTIMATED: "estimated",
+}
+# Under a chart's title when its vertical axis does not start at zero (pages/charts.py): a line
+# chart may start near its figures so the change shows, but the reader is told.
+AXIS_NOT_AT_ZERO = "The vertical axis starts at {start}, not at zero."
 
 
 def missing_words(missing: Missing | None) -> str:

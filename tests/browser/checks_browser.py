@@ -269,7 +269,7 @@ class Weight:
     repeat_requests: int
 
 
-def _wait_quiet(server: SiteServer, quiet_s: float = 0.3, limit_s: float = 10.0) -> None:
+def wait_quiet(server: SiteServer, quiet_s: float = 0.3, limit_s: float = 10.0) -> None:
     """Wait until the server has sent nothing new for ``quiet_s`` (late fetches, e.g. search)."""
     end = time.monotonic() + limit_s
     count, since = -1, time.monotonic()
@@ -294,13 +294,13 @@ def measure_weight(browser: Browser, server: SiteServer, path: str, kind: str) -
         page = context.new_page()
         page.goto(server.url(path), wait_until="load")
         settle(page)
-        _wait_quiet(server)
+        wait_quiet(server)
         first = server.sent()
         server.clear_log()
         again = context.new_page()
         again.goto(server.url(path), wait_until="load")
         settle(again)
-        _wait_quiet(server)
+        wait_quiet(server)
         repeat = server.sent()
     finally:
         context.close()

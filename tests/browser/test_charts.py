@@ -1,6 +1,8 @@
-"""Charts are drawn on a cold load, after instant navigation, in dark mode, and when printed.
+"""Charts are drawn on a cold load, after instant navigation, in dark mode, and when printed; each
+can be saved as an image by keyboard, and its period labels never touch at 360 px.
 
-plotly.js is fetched only by pages with a chart, asynchronously, by charts.js (issue 20).
+plotly.js is fetched only by pages with a chart, asynchronously, by charts.js, once a chart is
+within a screen of the viewport or the page is printed (issue 20).
 """
 
 from __future__ import annotations
@@ -36,6 +38,16 @@ def page(browser: Browser) -> Iterator[Page]:
 
 
 def _charts_drawn(page: Page) -> tuple[int, int]:
+    """Scroll each chart into view (a chart is drawn only when near the viewport), wait until
+    all are drawn, and return how many charts there are and how many Plotly drew."""
+    page.wait_for_function("document.querySelectorAll('.js-chart').length > 0")
+    charts = page.locator(".js-chart")
+    for i in range(charts.count()):
+        # Wait while it is in view: after instant navigation the chart may be watched only
+        # after this scroll.
+        charts.nth(i).scroll_into_view_if_needed()
+        charts.nth(i).locator("svg.main-svg").first.wait_for(timeout=10_000)
+    page.evaluate("window.scrollTo(0, 0)")
     page.wait_for_function(
         "() => document.querySelectorAll('.js-chart').length > 0 && "
         "document.querySelectorAll('.js-chart').length === "
@@ -170,4 +182,114 @@ def test_charts_draw_after_instant_navigation_from_a_page_without_one(
     assert page.evaluate("window.__sameDocument") is True
     assert drawn >= charts >= 1
     assert errors == []
+    context.close()
+
+
+# -- Issue 16: saving a chart, labels at 360 px; issue 20: drawn when near, and before print ----
+
+SAVE = "#chart-cla-rate + .chart__actions button[data-format='{format}']"
+WITH_BREAKDOWN = "children-in-care/cla-count/"
+DRAWN_CHARTS = ("[...document.querySelectorAll('.js-chart.chart--drawn')]"
+                ".filter(chart => chart.querySelector('svg.main-svg')).length")
+# One indicator of each kind of period label: monthly (78 of them), quarters, financial years,
+# school years, and yearly snapshots.
+TICK_PAGES = ["front-door/assessments-45-days/", "send/ehcp-annual-reviews/",
+              "care-leavers/care-leavers-neet/", "attendance/overall-absence/", INDICATOR]
+
+
+def _phone(browser: Browser, height: int = 740) -> tuple[BrowserContext, Page]:
+    context = browser.new_context(viewport={"width": 360, "height": height},
+                                  device_scale_factor=2, is_mobile=True, has_touch=True)
+    return context, context.new_page()
+
+
+@pytest.mark.parametrize("format", ["png", "svg"])
+def test_the_save_button_is_a_button_that_works_by_keyboard(page: Page, server: SiteServer,
+                                                            base_path: str, format: str) -> None:
+    page.goto(server.origin + base_path + INDICATOR)
+    _charts_drawn(page)
+    button = page.locator(SAVE.format(format=format))
+    assert button.evaluate("b => b.tagName") == "BUTTON"
+    assert button.inner_text() == f"Save chart as {format.upper()}"
+    button.focus()
+    assert button.evaluate("b => b === document.activeElement")
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    assert download.value.suggested_filename == f"cla-rate.{format}"
+    saved = Path(download.value.path()).read_bytes()
+    assert saved.startswith(b"\x89PNG" if format == "png" else b"<svg")
+    page.emulate_media(media="print")
+    assert not button.is_visible()
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_without_javascript_there_is_no_save_button(browser: Browser, server: SiteServer,
+                                                    base_path: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.origin + base_path + INDICATOR)
+    assert page.locator(".chart__placeholder").first.is_visible()
+    assert page.locator(".chart__save").count() == 0
+    context.close()
+
+
+def _overlaps(boxes: list[dict[str, float]]) -> list[tuple[int, int]]:
+    return [(i, j) for i, a in enumerate(boxes) for j, b in enumerate(boxes) if i < j
+            and a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+            and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]]
+
+
+@pytest.mark.parametrize("path", TICK_PAGES)
+def test_period_labels_do_not_touch_at_360px_and_the_latest_is_named(
+        browser: Browser, server: SiteServer, base_path: str, path: str) -> None:
+    context, page = _phone(browser)
+    page.goto(server.origin + base_path + path)
+    chart = page.locator(".js-chart").first
+    chart.scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector('.js-chart').classList.contains('chart--drawn')")
+    labels = chart.locator(".xtick text")
+    boxes = [labels.nth(i).bounding_box() for i in range(labels.count())]
+    assert len(boxes) >= 2 and all(boxes)
+    assert _overlaps(boxes) == []  # type: ignore[arg-type]
+    figure = chart.evaluate("e => JSON.parse(e.querySelector('template').content.textContent)")
+    assert labels.nth(labels.count() - 1).text_content() == figure["data"][0]["x"][-1]
+    context.close()
+
+
+def test_a_chart_is_drawn_only_when_scrolled_near(browser: Browser, server: SiteServer,
+                                                  base_path: str) -> None:
+    context, page = _phone(browser, height=500)
+    urls = _requested(page)
+    page.goto(server.origin + base_path + WITH_BREAKDOWN)
+    page.wait_for_timeout(500)
+    # On a phone the first chart is several screens down: nothing is fetched or drawn yet.
+    assert not any(PLOTLY in url for url in urls)
+    assert page.locator(".js-chart.chart--drawn").count() == 0
+    page.locator("#chart-cla-count").scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector('#chart-cla-count.chart--drawn')")
+    page.wait_for_timeout(300)
+    below = page.locator("#breakdown-cla-count")
+    assert "chart--drawn" not in (below.get_attribute("class") or "")
+    below.scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector('#breakdown-cla-count.chart--drawn "
+                           "svg.main-svg')")
+    context.close()
+
+
+@pytest.mark.parametrize("how", ["beforeprint", "print media"])
+def test_every_chart_is_drawn_before_printing(browser: Browser, server: SiteServer,
+                                              base_path: str, how: str) -> None:
+    context, page = _phone(browser, height=500)
+    page.goto(server.origin + base_path + WITH_BREAKDOWN)
+    page.wait_for_timeout(300)
+    assert page.evaluate("typeof Plotly") == "undefined"  # no chart has come near yet
+    if how == "beforeprint":
+        # Drawn by the time the event's handlers return: the browser prints straight after.
+        drawn = page.evaluate("() => { window.dispatchEvent(new Event('beforeprint')); "
+                              f"return {DRAWN_CHARTS}; }}")
+        assert drawn == 2
+    else:
+        page.emulate_media(media="print")
+        page.wait_for_function(f"{DRAWN_CHARTS} === 2", timeout=5_000)
+        assert not page.locator(".chart__save").first.is_visible()
     context.close()

@@ -3,9 +3,12 @@
 Each measured page is loaded cold under Chromium's network and CPU throttling, a "slow 4G"
 profile (150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, as Lighthouse uses) with the CPU
 slowed 4 times. The test reads the browser's own timings: first contentful paint, largest
-contentful paint, and when plotly.js finished arriving. On a chart page the first paint must come
-before plotly.js has finished loading; a page with no chart must not load it at all. The timings
-are printed at the end of the run with the page weights.
+contentful paint, the bytes transferred once the network is quiet (before the reader scrolls),
+and when plotly.js finished arriving. plotly.js is fetched only when a chart comes within a screen
+of the viewport: on a phone an indicator page's chart is several screens down, so it arrives only
+once the reader scrolls to the chart (the test then does). On a chart page the first paint must
+come before plotly.js has finished loading; a page with no chart must not load it at all. The
+timings are printed at the end of the run with the page weights.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from playwright.sync_api import Browser
 
 from tools.browser.server import SiteServer
 
+from .checks_browser import wait_quiet
 from .weight_report import PAINT_PROPERTY
 
 pytestmark = pytest.mark.browser
@@ -51,6 +55,7 @@ class Paint:
     first_contentful_paint: float
     largest_contentful_paint: float
     chart_library_loaded: float | None
+    arrival_kb: float  # transferred before the reader scrolls
 
 
 def _measure(browser: Browser, server: SiteServer, path: str, kind: str) -> Paint:
@@ -61,13 +66,20 @@ def _measure(browser: Browser, server: SiteServer, path: str, kind: str) -> Pain
         cdp.send("Network.enable")
         cdp.send("Network.emulateNetworkConditions", SLOW_4G)
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+        server.clear_log()
         page.goto(server.url(path), wait_until="load", timeout=60_000)
+        wait_quiet(server, quiet_s=1.0, limit_s=30.0)
+        arrival = page.evaluate(_TIMINGS_JS)  # what the reader has before scrolling
+        sent = sum(s.body_bytes for s in server.sent())  # compressed, as the server wrote it
+        timings = arrival
         if page.locator(".js-chart").count():
+            page.locator(".js-chart").first.scroll_into_view_if_needed()
             page.wait_for_selector(".js-chart.chart--drawn", timeout=60_000)
-        timings = page.evaluate(_TIMINGS_JS)
+            timings = page.evaluate(_TIMINGS_JS)
     finally:
         context.close()
-    return Paint(kind, path, timings["fcp"], timings["lcp"], timings["plotly"])
+    return Paint(kind, path, arrival["fcp"], arrival["lcp"], timings["plotly"],
+                 round(sent / 1024, 1))
 
 
 @pytest.mark.parametrize("kind", sorted(PAGES))
@@ -86,11 +98,13 @@ def test_words_are_painted_before_the_chart_library_arrives(
 
 def paint_table(rows: list[dict]) -> list[str]:
     """Format the measured timings, one line a page."""
-    head = f"{'type':<13} {'page':<50} {'FCP ms':>8} {'LCP ms':>8} {'plotly.js ms':>13}"
+    head = (f"{'type':<13} {'page':<50} {'FCP ms':>8} {'LCP ms':>8} {'plotly.js ms':>13} "
+            f"{'arrival KB':>11}")
     lines = [f"slow 4G, CPU {CPU_SLOWDOWN}x slower, cold cache", head, "-" * len(head)]
     for row in sorted(rows, key=lambda r: r["kind"]):
         library = row["chart_library_loaded"]
         lines.append(f"{row['kind']:<13} {row['path'][-50:]:<50} "
                      f"{row['first_contentful_paint']:>8.0f} {row['largest_contentful_paint']:>8.0f} "
-                     f"{'-' if library is None else f'{library:.0f}':>13}")
+                     f"{'-' if library is None else f'{library:.0f}':>13} "
+                     f"{row['arrival_kb']:>11.1f}")
     return lines
