@@ -253,8 +253,8 @@ CATALOGUE: tuple[Code, ...] = (
          "tightly than a spreadsheet is (a 'zip bomb').", "Save the table again from Excel, or as "
          "CSV UTF-8; see Limits in docs/data-package.md."),
     Code("type-error", _R, "A cell is not a valid value of its column's type (number, whole "
-         "number, date, true/false or web address).", "Write a plain number without %, commas or words, a date "
-         "as YYYY-MM-DD, or true or false.", frictionless=True),
+         "number, date, true/false or web address).", "Write a plain number without %, commas or "
+         "words, a date as YYYY-MM-DD, or true or false.", frictionless=True),
     Code("required", _R, "A required cell is empty.", "Fill in the cell."),
     Code("enum", _R, "A cell is not one of its column's allowed values.",
          "Use one of the allowed values (the fix lists them)."),
