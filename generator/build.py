@@ -27,7 +27,8 @@ from generator.pages.colours import colours_css
 from generator.pages.context import SiteContext, current_release
 from generator.pages.navigation import navigation
 from generator.parallel import started
-from generator.settings import Settings
+from generator.problems import Problem
+from generator.settings import Settings, contact_warnings
 
 #: Where the generated MkDocs sources (site_src/ plus generated pages) are kept between builds.
 GENERATED_DOCS = Path("build") / "docs"
@@ -46,12 +47,17 @@ class BuildResult:
     pages: int
     files: int
     seconds: dict[str, float]
+    #: What the site lacks but can be built without (settings.contact_warnings).
+    warnings: tuple[Problem, ...] = ()
 
     def summary(self) -> str:
-        """Return a one-paragraph report for the command line."""
+        """Return a one-paragraph report for the command line, after any warnings."""
         timing = ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in self.seconds.items())
         where = f"site in {self.site_dir}" if self.site_dir else f"pages in {self.docs_dir}"
-        return f"Built {self.pages} pages ({self.files} files): {where}. Time: {timing}."
+        lines = [f"Warning: {warning.location()}: {warning.message}\n"
+                 f"    How to fix: {warning.fix}" for warning in self.warnings]
+        return "\n".join([*lines, f"Built {self.pages} pages ({self.files} files): {where}. "
+                                   f"Time: {timing}."])
 
 
 def site_context(settings: Settings, release_id: str | None = None,
@@ -197,7 +203,7 @@ def build_site(settings: Settings, site_dir: Path | None = None, pages_only: boo
                 timings["mkdocs"] = time.perf_counter() - start - tidy
                 timings["tidy"] = tidy
     return BuildResult(None if pages_only else site_target, docs_target, ready.pages,
-                       len(ready.files) - 1, timings)
+                       len(ready.files) - 1, timings, tuple(contact_warnings(settings)))
 
 
 class SiteUpdater:
@@ -253,6 +259,7 @@ class SiteUpdater:
                 index.write_text(merge_search_index(before, index.read_text(encoding="utf-8")),
                                  encoding="utf-8")
         timings["mkdocs"] = time.perf_counter() - start
-        return BuildResult(self.site_dir, self.docs_dir, ready.pages, len(changed), timings)
+        return BuildResult(self.site_dir, self.docs_dir, ready.pages, len(changed), timings,
+                           tuple(contact_warnings(self.settings)))
 
 

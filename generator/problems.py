@@ -253,8 +253,8 @@ CATALOGUE: tuple[Code, ...] = (
          "tightly than a spreadsheet is (a 'zip bomb').", "Save the table again from Excel, or as "
          "CSV UTF-8; see Limits in docs/data-package.md."),
     Code("type-error", _R, "A cell is not a valid value of its column's type (number, whole "
-         "number, date or true/false).", "Write a plain number without %, commas or words, a date "
-         "as YYYY-MM-DD, or true or false.", frictionless=True),
+         "number, date, true/false or web address).", "Write a plain number without %, commas or "
+         "words, a date as YYYY-MM-DD, or true or false.", frictionless=True),
     Code("required", _R, "A required cell is empty.", "Fill in the cell."),
     Code("enum", _R, "A cell is not one of its column's allowed values.",
          "Use one of the allowed values (the fix lists them)."),
@@ -414,6 +414,11 @@ CATALOGUE: tuple[Code, ...] = (
     Code("settings-encoding", _S, "The site settings file (mkdocs.yml) is not saved as UTF-8 "
          "text.", "Save the file as UTF-8 (any code editor can; Notepad: Save as, Encoding "
          "UTF-8)."),
+    Code("settings-contact", _S, "A warning, not a refusal: the accessibility statement's "
+         "contact (extra.generator.contact) holds no email address, telephone number or web "
+         "address, so a reader who meets a barrier cannot report it.", "Set extra.generator."
+         "contact in mkdocs.yml to words that follow \"contact\", with an address, e.g. the "
+         "performance team at performance@council.gov.uk."),
     Code("council-unknown", _I, "No English council has the name or code given with --council.",
          "Give the council's name as DfE writes it (e.g. Trafford), its three-digit LA number "
          "(358) or its GSS code (E08000009)."),

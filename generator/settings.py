@@ -7,6 +7,7 @@ description and default; ``docs/site-settings.md`` documents them (a test keeps 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -109,6 +110,26 @@ def settings_problems(config: Any, where: str) -> list[Problem]:
         Problem(where, None, "extra.generator.colours", sentence,
                 CODES["settings-colour"].fix,
                 "settings-colour") for sentence in colour_problems(colours or {})])
+
+
+#: A way for a reader to reach someone: an email address, a web or mailto link, or a telephone
+#: number (ten digits or more, spaces and hyphens allowed between them).
+_REACHABLE = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+|https?://|mailto:|(\d[ -]?){10,}")
+
+
+def contact_warnings(settings: Settings) -> list[Problem]:
+    """Return a warning when the accessibility statement gives readers no way to reach anyone.
+
+    The accessibility regulations require the statement to say how to report a problem, so a
+    name alone ("the performance team", the default) is not a contact. A warning, not a
+    refusal: a preview or a demonstration site may build without one.
+    """
+    if _REACHABLE.search(settings.contact):
+        return []
+    return [Problem(settings.config_file.name, None, "extra.generator.contact",
+                    f"the accessibility statement asks readers to contact '{settings.contact}' "
+                    "but gives no email address, telephone number or web address",
+                    CODES["settings-contact"].fix, "settings-contact")]
 
 
 def load_settings(config_file: Path | str = "mkdocs.yml") -> Settings:

@@ -223,11 +223,14 @@ def run_check(folders: list[Path], *options: str) -> Result:
 
 
 def _matches(problem: dict, expected: object, tmp_path: Path) -> bool:
+    words = f"{problem['message']} How to fix: {problem['fix']}"
     return (
         Path(problem["file"]) == tmp_path / expected.package / expected.file
         and problem["row"] == expected.row
         and problem["field"] == expected.field
         and problem["rule"] == expected.rule
+        and expected.says in words
+        and not (expected.never and expected.never in words)
     )
 
 

@@ -23,7 +23,13 @@ from generator.model.periods import PeriodType
 from generator.model.site import Frequency, Polarity, Unit
 from generator.pages.colours import DEFAULT_COLOURS, HEX
 from generator.problems import DataError
-from generator.settings import DEFAULT_CONTACT, Settings, load_settings, settings_problems
+from generator.settings import (
+    DEFAULT_CONTACT,
+    Settings,
+    contact_warnings,
+    load_settings,
+    settings_problems,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -369,3 +375,52 @@ def test_a_short_list_is_described_by_its_length(items: list[str], least: int, m
     [problem] = schema_problems({"names": items}, schema, "test.yml", "settings", "docs/x.md")
     assert (problem.field, problem.message, problem.rule) == ("names", message, "settings-empty")
     assert problem.fix.startswith(fix_start)
+
+
+# The accessibility statement must say how to report a problem: a contact with no way to reach
+# anyone is a warning (settings-contact), the build still runs.
+CONTACT_ROWS = [
+    ("the performance team", True),
+    ("Northbridge Council", True),
+    ("the performance team at performance@council.gov.uk", False),
+    ("[performance@council.gov.uk](mailto:performance@council.gov.uk)", False),
+    ("us through [our contact form](https://council.gov.uk/contact)", False),
+    ("the performance team on 0161 496 0000", False),
+    ("the performance team on 01614960000", False),
+    ("room 101 of the town hall", True),
+]
+
+
+@pytest.mark.parametrize(("contact", "warned"), CONTACT_ROWS, ids=[c for c, _ in CONTACT_ROWS])
+def test_a_contact_without_an_address_is_warned_about(tmp_path: Path, contact: str,
+                                                      warned: bool) -> None:
+    settings = Settings(root=tmp_path, config_file=tmp_path / "mkdocs.yml", site_name="Eastford",
+                        site_url="", council="Eastford", packages=(), docs_source=tmp_path,
+                        site_dir=tmp_path, contact=contact)
+    warnings = contact_warnings(settings)
+    assert [(w.file, w.field, w.rule) for w in warnings] == (
+        [("mkdocs.yml", f"{G}.contact", "settings-contact")] if warned else [])
+    if warned:
+        assert warnings[0].message == (
+            f"the accessibility statement asks readers to contact '{contact}' but gives no email "
+            "address, telephone number or web address")
+
+
+def test_the_build_warns_when_the_statement_has_no_contact(tmp_path: Path) -> None:
+    """With no contact set, the build goes ahead and says what the statement lacks."""
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: Testshire\ndocs_dir: {REPO / 'site_src'}\nextra:\n  generator:\n"
+                      f"    packages: [{REPO / 'tests/fixtures/packages/minimal'}]\n",
+                      encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--pages-only", "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == (f'Warning: mkdocs.yml, field "{G}.contact": the accessibility statement '
+                        "asks readers to contact 'the performance team' but gives no email "
+                        "address, telephone number or web address")
+    assert lines[1].startswith("    How to fix: Set extra.generator.contact in mkdocs.yml")
+    assert lines[2].startswith("Built ")
+    config.write_text(config.read_text(encoding="utf-8")
+                      + "    contact: the data team at data@testshire.example\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--pages-only", "--config", str(config)])
+    assert result.output.startswith("Built "), result.output

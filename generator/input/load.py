@@ -520,11 +520,13 @@ class _Builder:
         self.problems = problems
         self.cache = cache
         self.period_types: dict[str, PeriodType] = {}
+        self.rejected_period_types: dict[str, PeriodType] = {}
 
     def build(self) -> Package:
         rows = self.raw.rows
         indicators = tuple(self._indicator(row) for row in rows.get("indicators", ()))
         self.period_types = {indicator.id: indicator.period_type for indicator in indicators}
+        self.rejected_period_types = _declared_period_types(self.raw.rejected.get("indicators", ()))
         descriptor = self.raw.descriptor
         licences = descriptor.get("licenses") or []
         licence = licences[0].get("title") or licences[0].get("name", "") if licences else ""
@@ -599,6 +601,10 @@ class _Builder:
         for row in self.raw.rows.get(resource, ()):
             indicator_id = row.text("indicator_id")
             kind = self.period_types.get(indicator_id)
+            # An indicator row refused for another mistake still says how its periods are
+            # written: check them now, so a bad month is not first reported on the next run.
+            checked_only = kind is None
+            kind = kind or self.rejected_period_types.get(indicator_id)
             if kind is None:
                 continue  # the foreign key check has reported the unknown indicator
             try:
@@ -613,7 +619,8 @@ class _Builder:
                                              f"{kind.value.replace('_', ' ')}; write the period in "
                                              "that form.", "period-form"))
                 continue
-            yield make(row, period)
+            if not checked_only:
+                yield make(row, period)
 
     def _observation(self, r: Row, period: Any) -> Observation:
         flags = frozenset(Flag(flag) for flag in r.items("flags"))
@@ -626,6 +633,13 @@ class _Builder:
                           r.text("area_code"), r.text("area_name"), _number(r.cells.get("value")),
                           _number(r.cells.get("numerator")), _number(r.cells.get("denominator")),
                           _missing(r), r.text("source"))
+
+
+def _declared_period_types(rows: Iterable[Row]) -> dict[str, PeriodType]:
+    """Return the period type each refused indicator row declares, where it names a known one."""
+    known = {kind.value: kind for kind in PeriodType}
+    return {row.text("id"): known[row.text("period_type")] for row in rows
+            if row.text("id") and row.text("period_type") in known}
 
 
 def _counted(r: Row) -> Counted | None:

@@ -33,11 +33,15 @@ _MESSAGES = {
 
 _TYPE_FIXES = {
     "number": "Write a plain number, without %, commas or words; if there is no figure, leave it "
-              "empty and put a DfE symbol in the 'missing' column.",
+              "empty{missing}.",
     "integer": "Write a whole number, without commas or words.",
     "date": "Write the date as YYYY-MM-DD, e.g. 2024-04-01.",
     "boolean": "Write true or false.",
 }
+
+#: Added to the number fix in a table that has a 'missing' column: the targets table has none,
+#: so telling an officer to use it there sends them looking for a column that is not there.
+_MISSING_SYMBOL_FIX = " and put a DfE symbol in the 'missing' column"
 
 _PATTERN_FIXES = {
     fmt.ID_PATTERN: "Ids use lower case letters, digits and single hyphens only, "
@@ -98,8 +102,9 @@ def plain_error(error: Any, file: str, schema: dict[str, Any], resource_name: st
                        f"'{cell}' is stored as a number or date, but this column holds text",
                        CODES["excel-cell-type"].fix, "excel-cell-type")
     if kind == "type-error" and field_type in _TYPE_FIXES:
-        return Problem(file, getattr(error, "row_number", None), field, message,
-                       _TYPE_FIXES[field_type], kind)
+        has_missing = any(f["name"] == "missing" for f in schema["fields"])
+        fix = _TYPE_FIXES[field_type].format(missing=_MISSING_SYMBOL_FIX if has_missing else "")
+        return Problem(file, getattr(error, "row_number", None), field, message, fix, kind)
     if kind == "constraint-error" and '"pattern"' in error.note:
         field_schema: dict[str, Any] = next((f for f in schema["fields"] if f["name"] == field), {})
         pattern = field_schema.get("constraints", {}).get("pattern", "")

@@ -387,3 +387,89 @@ def keyboard_use(page: Page) -> list[str]:
         except PlaywrightTimeout:
             problems.append(f"typing {word!r} in the search box shows no results")
     return problems
+
+
+# -- interactive states ------------------------------------------------------------------------
+# What a reader opens on a page, each set up as a reader would, so that axe-core and the focus
+# checks see the page as it is then: search results, the navigation drawer, an abbreviation's
+# tooltip. Each waits until the state is on screen (a timeout if it never comes).
+
+SEARCH_QUERY = "referrals"  # matches pages of every kind, so the results list is long
+TOOLTIP = ".md-tooltip2--active"
+
+
+def open_search_results(page: Page) -> str:
+    """Type a query into Material's search box and wait for its results; return the scope."""
+    page.keyboard.press("/")  # Material's shortcut to the search box
+    page.keyboard.type(SEARCH_QUERY)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.evaluate(_BACK_TO_TOP_JS)  # finish the fade-in so axe sees the final colours
+    return ".md-search"
+
+
+def open_drawer(page: Page) -> str:
+    """Open the navigation drawer with its menu button (narrow screens); return the scope."""
+    page.locator("label.md-header__button[for='__drawer']").click()
+    page.wait_for_function("document.getElementById('__drawer').checked")
+    page.locator(".md-sidebar--primary").wait_for(state="visible")
+    page.evaluate(_BACK_TO_TOP_JS)  # the drawer slides in: end the transition
+    return ".md-sidebar--primary"
+
+
+def show_tooltip(page: Page) -> str:
+    """Hover the first abbreviation in the content until its tooltip shows; return the scope."""
+    page.locator("article abbr[title]").first.hover()
+    page.wait_for_selector(TOOLTIP, timeout=5_000)
+    page.evaluate(_BACK_TO_TOP_JS)
+    return TOOLTIP
+
+
+STATES = {"search-results": (DESKTOP, open_search_results),
+          "drawer-360px": (MOBILE, open_drawer),
+          "tooltip": (DESKTOP, show_tooltip)}
+#: The key that walks through a state: Material moves through search results with the arrow
+#: keys (Tab closes search), and through the drawer with Tab.
+WALK_KEYS = {"search-results": "ArrowDown", "drawer-360px": "Tab"}
+
+
+def focus_in(page: Page, scope: str, key: str = "Tab", max_presses: int = 120) -> TabReport:
+    """Press ``key`` until focus has entered ``scope`` and left it (or stopped moving),
+    checking every stop inside: visible, on top of whatever else is there, with an indicator.
+    """
+    report = TabReport()
+    seen: set[str] = set()
+    entered = False
+    for _ in range(max_presses):
+        page.keyboard.press(key)
+        inside = page.evaluate(f"!!document.activeElement?.closest({scope!r})")
+        if entered and not inside:
+            break
+        if not inside:
+            continue
+        entered = True
+        stop = page.evaluate(_FOCUS_JS)
+        if stop is None:
+            continue
+        if stop["key"] in seen:
+            if key != "Tab":
+                break  # the arrow keys stop at the last result
+            continue
+        seen.add(stop["key"])
+        report.stops.append(stop)
+        if not stop["visible"]:
+            report.problems.append(f"focused element is not visible: {stop['desc']}")
+        elif not page.evaluate(_ON_TOP_JS):
+            report.problems.append(f"focused element is covered by another: {stop['desc']}")
+        elif not stop["indicator"]:
+            report.problems.append(f"no visible focus indicator: {stop['desc']}")
+    return report
+
+
+# Is the focused element the one a reader sees at its centre, not one covered by another (a
+# drawer panel slid over its parent level)? Transitions are ended first.
+_ON_TOP_JS = """() => {
+  document.getAnimations().forEach(a => { try { a.finish(); } catch (e) {} });
+  const el = document.activeElement, r = el.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return !!hit && (el.contains(hit) || [...(el.labels || [])].some(l => l.contains(hit)));
+}"""

@@ -20,6 +20,7 @@ from .checks_browser import (
     MOBILE,
     Visitor,
     axe_context,
+    focus_in,
     horizontal_overflow,
     measure_weight,
     privacy_failure,
@@ -199,3 +200,23 @@ def test_keyboard_check_reports_missing_and_invisible_focus(
     text = "\n".join(report.problems)
     assert "no visible focus indicator: button#planted-plain" in text
     assert "not visible: a#planted-offscreen" in text
+
+
+def test_focus_walk_reports_a_covered_control(
+    browser: Browser, copy_server: SiteServer, victim: tuple[Path, str]
+) -> None:
+    """A link under another element (as the drawer's covered levels were) is reported."""
+    file, path = victim
+    snippet = (
+        '<div id="planted-scope"><a id="planted-covered" href="#">covered</a></div>'
+        '<div style="position: fixed; inset: 0; z-index: 10; background: #fff"></div>'
+    )
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        with planted(file, snippet):
+            page.goto(copy_server.url(path), wait_until="load")
+            report = focus_in(page, "#planted-scope")
+    finally:
+        context.close()
+    assert "focused element is covered by another: a#planted-covered" in "\n".join(report.problems)

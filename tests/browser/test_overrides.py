@@ -37,7 +37,9 @@ CHANGES = [
     ),
     (
         "partials/nav-item.html",
-        [('tabindex="{{ tabindex }}"', '{% if tabindex %}tabindex="{{ tabindex }}"{% endif %}')],
+        [('tabindex="{{ tabindex }}"', '{% if tabindex %}tabindex="{{ tabindex }}"{% endif %}'),
+         ('<label class="md-nav__title" for="{{ path }}">',
+          '<label class="md-nav__title" for="{{ path }}" tabindex="0">')],
     ),
     (
         "partials/toc.html",
@@ -45,7 +47,7 @@ CHANGES = [
             (
                 TOC_LABEL,
                 "    {% if nav_item is defined %}\n"
-                + TOC_LABEL
+                + TOC_LABEL.replace('for="__toc">', 'for="__toc" tabindex="0">')
                 + "\n    {% else %}\n"
                 + TOC_LABEL.replace(
                     '<label class="md-nav__title" for="__toc">', '<div class="md-nav__title">'
