@@ -75,7 +75,7 @@ def test_the_rating_reason_is_the_same_in_the_explanation(site: Path) -> None:
 def test_notes_reach_the_table_and_the_downloads(site: Path) -> None:
     case = next(case for case in CASES if case.id == "ka-notes")
     page = _page(site, case)
-    assert page.column("Testshire Council")["July to September 2025"] == "x note 2"
+    assert page.column("Testshire Council")["July to September 2025"] == "x note 1"  # notes run newest first
     folder = site / "rules" / case.id
     rows = list(csv.DictReader(io.StringIO((folder / f"{case.id}.csv").read_text("utf-8"))))
     by_period = {row["period"]: row["note"] for row in rows}

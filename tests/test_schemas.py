@@ -24,7 +24,6 @@ from generator.model.site import Frequency, Polarity, Unit
 from generator.pages.colours import DEFAULT_COLOURS, HEX
 from generator.problems import DataError
 from generator.settings import (
-    DEFAULT_CONTACT,
     Settings,
     contact_warnings,
     load_settings,
@@ -171,7 +170,8 @@ def test_an_env_tag_is_read_as_mkdocs_reads_it(tmp_path: Path, monkeypatch: pyte
 def test_the_example_settings_are_read_with_their_types_and_defaults(tmp_path: Path) -> None:
     settings = load_settings(REPO / "mkdocs.yml")
     assert (settings.council, settings.suppression_threshold, settings.contact) == (
-        "Northbridge Council", 5, DEFAULT_CONTACT)
+        "Northbridge Council", 5,
+        "the performance team at [performance@northbridge.example](mailto:performance@northbridge.example)")
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: Eastford performance\nextra:\n  generator:\n    packages: [data]\n"
                       "    contact: the data team at data@eastford.gov.uk\n", encoding="utf-8")
