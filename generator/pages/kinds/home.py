@@ -1,4 +1,4 @@
-"""The home page: how the council is doing overall, what needs attention, the service areas."""
+"""The home page: what needs attention, how the council is doing overall, every indicator."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from generator.analysis import Rollup
 from generator.model.site import ServiceArea
 from generator.pages import views
+from generator.pages.attention import ChangeRow, ExceptionRow
 from generator.pages.context import PageContext
 from generator.pages.kinds.common import Files, PageKind, SiteView, page_text
-from generator.pages.tables import ExceptionRow
+from generator.pages.tables import IndicatorRow
 
 TEMPLATE = "home.md.j2"
 PATH = "index.md"
@@ -26,6 +27,9 @@ class AreaCard:
     summary_text: str = field(metadata={
         "help": "Their ratings counted, such as \"2 red, 3 amber, 4 green\"; empty when none is "
                 "rated."})
+    rows: tuple[IndicatorRow, ...] = field(metadata={
+        "help": "One `IndicatorRow` per indicator of the area, as its page lists them: the "
+                "overview's cards."})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -35,8 +39,15 @@ class HomePage(PageContext):
     summary: Rollup = field(metadata={
         "help": "The roll-up of every indicator: give it to the `rollup_table` and "
                 "`direction_table` macros."})
-    exceptions: tuple[ExceptionRow, ...] = field(metadata={
-        "help": "One `ExceptionRow` per indicator rated red, as on the exception report."})
+    red: tuple[ExceptionRow, ...] = field(metadata={
+        "help": "One `ExceptionRow` per indicator rated red, newly red first, as on the "
+                "exception report."})
+    out_of_range: tuple[ExceptionRow, ...] = field(metadata={
+        "help": "One `ExceptionRow` per indicator outside its expected range, as on the "
+                "exception report."})
+    changes: tuple[ChangeRow, ...] = field(metadata={
+        "help": "The largest changes since a year earlier, largest first, each a `ChangeRow` "
+                "(docs/methodology-analysis.md says how they are chosen)."})
     areas: tuple[AreaCard, ...] = field(metadata={
         "help": "One `AreaCard` per service area, in the order of the service areas table."})
     legend: views.Legend = field(metadata={
@@ -46,10 +57,13 @@ class HomePage(PageContext):
 def build(view: SiteView) -> Files:
     """Return the home page."""
     areas = tuple(AreaCard(area, len(view.area_members[area.id]),
-                           views.summary_text(view.area_summaries[area.id]))
+                           views.summary_text(view.area_summaries[area.id]),
+                           view.rows(view.area_members[area.id]))
                   for area in view.site.service_areas)
-    context = HomePage(**view.page(PATH), summary=view.summary, exceptions=view.exceptions,
-                       areas=areas, legend=views.LEGEND)
+    context = HomePage(**view.page(PATH), summary=view.summary,
+                       red=tuple(row for row in view.exceptions if row.red),
+                       out_of_range=tuple(row for row in view.exceptions if not row.red),
+                       changes=view.changes, areas=areas, legend=views.LEGEND)
     return {PATH: page_text(TEMPLATE, context)}
 
 
