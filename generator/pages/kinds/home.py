@@ -42,6 +42,7 @@ class HomePage(PageContext):
     red: tuple[ExceptionRow, ...] = field(metadata={
         "help": "One `ExceptionRow` per indicator rated red, newly red first, as on the "
                 "exception report."})
+    newly_red: int = field(metadata={"help": "How many of `red` are newly red."})
     out_of_range: tuple[ExceptionRow, ...] = field(metadata={
         "help": "One `ExceptionRow` per indicator outside its expected range, as on the "
                 "exception report."})
@@ -60,8 +61,9 @@ def build(view: SiteView) -> Files:
                            views.summary_text(view.area_summaries[area.id]),
                            view.rows(view.area_members[area.id]))
                   for area in view.site.service_areas)
-    context = HomePage(**view.page(PATH), summary=view.summary,
-                       red=tuple(row for row in view.exceptions if row.red),
+    red = tuple(row for row in view.exceptions if row.red)
+    context = HomePage(**view.page(PATH), summary=view.summary, red=red,
+                       newly_red=sum(row.newly_red for row in red),
                        out_of_range=tuple(row for row in view.exceptions if not row.red),
                        changes=view.changes, areas=areas, legend=views.LEGEND)
     return {PATH: page_text(TEMPLATE, context)}
