@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.pages.attention import ExceptionRow
 from generator.pages.context import PageContext
 from generator.pages.kinds.common import Files, PageKind, SiteView, page_text
-from generator.pages.attention import ExceptionRow
 
 TEMPLATE = "exceptions.md.j2"
 PATH = "exceptions/index.md"
