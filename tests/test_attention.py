@@ -159,3 +159,22 @@ def test_the_home_page_shows_the_navigation(site: Path) -> None:
     html = (site / "index.html").read_text(encoding="utf-8")
     sidebar = re.search(r'<div class="md-sidebar md-sidebar--primary"[^>]*>', html)
     assert sidebar is not None and "hidden" not in sidebar.group(0)
+
+
+TAG = re.compile(r"<[^>]+>")
+ATTENTION_ITEM = re.compile(r'<li><a href="([^"]+)">.*?</a>: (.*?)</li>')
+CHART_TITLE = re.compile(r'<p class="chart__title"[^>]*>(.*?)</p>')
+
+
+def test_home_says_of_each_indicator_what_its_chart_title_says(site: Path) -> None:
+    home = _content(site / "index.html")
+    items = ATTENTION_ITEM.findall(home[home.index('id="needs-attention"'):
+                                        home.index('id="how-we-are-doing')])
+    assert len(items) == 11  # 5 red, 1 above its expected range, the 5 largest changes
+    for href, said in items:
+        page = (site / href / "index.html").read_text(encoding="utf-8")
+        title = CHART_TITLE.search(page)
+        assert title is not None, href
+        message = TAG.sub("", title.group(1)).split(": ", 1)[1]
+        said = re.sub(r"( Newly red\.| \((getting|going|little)[^)]*\)\.)$", "", TAG.sub("", said))
+        assert said in (message, message + "."), f"home says {said!r}, {href} says {message!r}"
