@@ -178,3 +178,10 @@ def test_home_says_of_each_indicator_what_its_chart_title_says(site: Path) -> No
         message = TAG.sub("", title.group(1)).split(": ", 1)[1]
         said = re.sub(r"( Newly red\.| \((getting|going|little)[^)]*\)\.)$", "", TAG.sub("", said))
         assert said in (message, message + "."), f"home says {said!r}, {href} says {message!r}"
+
+
+def test_the_overview_leaves_out_retired_indicators_as_the_counts_do(site: Path) -> None:
+    home = _content(site / "index.html")
+    overview = home[home.index('id="every-indicator-by-service-area"'):]
+    assert "front-door/early-help-closures/" not in overview  # retired in the example
+    assert "6 indicators" not in overview and "5 indicators: 3 amber." in overview

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.analysis import Rollup
-from generator.model.site import ServiceArea
+from generator.model.site import ServiceArea, Status
 from generator.pages import views
 from generator.pages.attention import ChangeRow, ExceptionRow
 from generator.pages.context import PageContext
@@ -23,13 +23,14 @@ class AreaCard:
     area: ServiceArea = field(metadata={
         "help": "The service area: `area.id`, `area.item` (its number on the committee's "
                 "dashboard), `area.title`."})
-    indicator_count: int = field(metadata={"help": "How many indicators it has."})
+    indicator_count: int = field(metadata={
+        "help": "How many indicators it has, retired ones left out (as from the roll-ups)."})
     summary_text: str = field(metadata={
         "help": "Their ratings counted, such as \"2 red, 3 amber, 4 green\"; empty when none is "
                 "rated."})
     rows: tuple[IndicatorRow, ...] = field(metadata={
-        "help": "One `IndicatorRow` per indicator of the area, as its page lists them: the "
-                "overview's cards."})
+        "help": "One `IndicatorRow` per indicator of the area, retired ones left out, in the "
+                "order its page lists them: the overview's cards."})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,15 +58,20 @@ class HomePage(PageContext):
 
 def build(view: SiteView) -> Files:
     """Return the home page."""
-    areas = tuple(AreaCard(area, len(view.area_members[area.id]),
-                           views.summary_text(view.area_summaries[area.id]),
-                           view.rows(view.area_members[area.id]))
-                  for area in view.site.service_areas)
+    areas = []
+    for area in view.site.service_areas:
+        # Retired indicators are no longer reported: left out here as from the roll-ups' counts,
+        # they stay on their service area's page.
+        current = tuple(d for d in view.area_members[area.id]
+                        if d.indicator.status is not Status.RETIRED)
+        areas.append(AreaCard(area, len(current),
+                              views.summary_text(view.area_summaries[area.id]),
+                              view.rows(current)))
     red = tuple(row for row in view.exceptions if row.red)
     context = HomePage(**view.page(PATH), summary=view.summary, red=red,
                        newly_red=sum(row.newly_red for row in red),
                        out_of_range=tuple(row for row in view.exceptions if not row.red),
-                       changes=view.changes, areas=areas, legend=views.LEGEND)
+                       changes=view.changes, areas=tuple(areas), legend=views.LEGEND)
     return {PATH: page_text(TEMPLATE, context)}
 
 
