@@ -148,7 +148,8 @@ def test_what_changed_lists_the_planted_revision(pages: SiteServer) -> None:
     # releases.csv lists four releases published before the first one this test publishes, so the
     # page must not call it the site's first.
     assert "This is the first release published on this site" not in first
-    assert ("cannot list what changed since the previous release, Quarter 4 2024/25, because "
+    assert ("cannot list what changed since the previous release, Quarter 4 2024/25 (January to "
+            "March 2025), because "
             "this copy of the site was built without that release") in first
 
 

@@ -337,6 +337,21 @@ def explain(analysis: Findings) -> tuple[str, ...]:
     return expand_all(paragraph for paragraph in paragraphs if paragraph)
 
 
+def latest_message(analysis: Findings) -> str:
+    """Return the main message about the latest figure, without the indicator's title.
+
+    "24.0% in July to September 2024, up from 21.0% a year earlier, missing the target by 2.0
+    percentage points": the chart title's words after the title, which the home page gives
+    beside each indicator it names, so the two never differ.
+    """
+    latest, published = analysis.latest, analysis.latest_published
+    if latest is None:
+        return "no figures yet"
+    if published is not latest:
+        return f"the figure for {latest.period.label} was {missing_words(latest.missing)}"
+    return latest_against_earlier(analysis) + analysis.rating.clause
+
+
 def summarise(analysis: Findings) -> str:
     """Return the main message for an active chart title.
 
@@ -344,12 +359,5 @@ def summarise(analysis: Findings) -> str:
     target by 2.0 percentage points, within the amber band": the latest figure, what it is
     compared with, and the rating's clause (``Rating.clause``).
     """
-    indicator, latest, published = analysis.indicator, analysis.latest, analysis.latest_published
-    title = indicator.title.strip()
-    if latest is None:
-        text = f"{title}: no figures yet"
-    elif published is not latest:
-        text = f"{title}: the figure for {latest.period.label} was {missing_words(latest.missing)}"
-    else:
-        text = f"{title}: {latest_against_earlier(analysis)}" + analysis.rating.clause
+    text = f"{analysis.indicator.title.strip()}: {latest_message(analysis)}"
     return expand_first_use(text, set())

@@ -397,6 +397,9 @@ PERIOD_LABELS = {
 }
 # A quarter that spans a new year names both years: "November 2021 to January 2022".
 QUARTER_ACROSS_YEARS_LABEL = "{start_month} {start_year} to {end_month} {end_year}"
+# A release named after the quarter it covers, as readers see it:
+# "Quarter 2 2025/26 (July to September 2025)".
+RELEASE_QUARTER_LABEL = "Quarter {quarter} {financial_year} ({label})"
 # A period on a chart's axis: "Q4 2021/22".
 PERIOD_SHORT_LABELS = {
     PeriodType.MONTH: "{end_abbreviation} {end_year}",
@@ -456,3 +459,18 @@ def _label(period: Period) -> str:
 
 def _short_label(period: Period) -> str:
     return PERIOD_SHORT_LABELS[period.type].format(**_label_fields(period))
+
+
+def release_label(title: str) -> str:
+    """Return a release's name for readers: a quarter's title with its months, others as given.
+
+    "Quarter 2 2025/26", "Q2 2025/26" and "2025-26-q2" all read "Quarter 2 2025/26 (July to
+    September 2025)", so a reader never has to know that quarter 2 of a financial year is July to
+    September. A title that names no quarter, such as "Annual report 2024/25", is the officer's
+    own wording and is shown as it is.
+    """
+    try:
+        period = parse_period(title, PeriodType.QUARTER)
+    except PeriodError:
+        return title
+    return RELEASE_QUARTER_LABEL.format(**_label_fields(period), label=period.label)

@@ -12,7 +12,7 @@ from datetime import date
 from enum import StrEnum
 from functools import cached_property
 
-from generator.model.periods import Period, PeriodType
+from generator.model.periods import Period, PeriodType, release_label
 
 
 class Polarity(StrEnum):
@@ -267,6 +267,11 @@ class Release:
     date: date
     status: ReleaseStatus
     notes: str = ""
+
+    @property
+    def label(self) -> str:
+        """Return the release's name for readers: "Quarter 2 2025/26 (July to September 2025)"."""
+        return release_label(self.title)
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,8 @@ class PageContext:
                 "England and regional figures: Department for Education. Empty when no source "
                 "is declared: then nothing is claimed."})
     release: Release = field(metadata={
-        "help": "The release being built: `release.title`, `release.id`, `release.date`."})
+        "help": "The release being built: `release.label` (its name for readers, such as Quarter 2 "
+                "2025/26 (July to September 2025)), `release.title`, `release.id`, `release.date`."})
     release_date: str = field(metadata={
         "help": "The release's date as GOV.UK writes it, such as 14 November 2024."})
     next_release: Release | None = field(metadata={

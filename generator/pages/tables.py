@@ -1,4 +1,4 @@
-"""The rows of the pages' tables: indicators in a list, the exceptions, the figures, a breakdown.
+"""The rows of the pages' tables: indicators in a list, the figures, a breakdown.
 
 Pure functions returning frozen dataclasses; each field's ``help`` is its entry in
 docs/page-templates.md, which a test keeps in step with the code and the templates.
@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.analysis import Analysis, Rollup
+from generator.analysis import Analysis
 from generator.analysis.notes import published_note
 from generator.analysis.numbers import format_range, rate_noun, table_figure, table_value
 from generator.analysis.rag import Rating, has_range, standards_shown
 from generator.model.outcomes import Standard
 from generator.model.periods import Period, span
-from generator.model.site import AreaType, Flag, Indicator, IndicatorData, Site, Target
+from generator.model.site import AreaType, Flag, Indicator, IndicatorData, Target
 from generator.model.targets import target_for
 from generator.model.words import (
     COMPARATOR_COLUMN_HEADINGS,
@@ -46,19 +46,6 @@ class IndicatorRow:
                 "2025)."})
 
 
-@dataclass(frozen=True)
-class ExceptionRow:
-    """One indicator rated red in its latest figures: a row of the exception report."""
-
-    indicator: Indicator = field(metadata={
-        "help": "The indicator: `indicator.id`, `indicator.title`, `indicator.service_area` ..."})
-    area_title: str = field(metadata={"help": "The title of its service area."})
-    latest: str = field(metadata={"help": "Its latest figure and period."})
-    reason: str = field(metadata={"help": "Why it is rated red, in a sentence."})
-    newly_red: bool = field(metadata={
-        "help": "True when it was not rated red the period before."})
-
-
 def latest_text(analysis: Analysis) -> str:
     """Return an indicator's latest figure with its period, such as "45.0% (2023/24)"."""
     if analysis.latest:
@@ -75,19 +62,6 @@ def table_row(data: IndicatorData, analysis: Analysis) -> IndicatorRow:
         direction=DIRECTION_WORDS[analysis.travel.direction],
         england=england_text(analysis),
     )
-
-
-def exception_rows(site: Site, analyses: dict[str, Analysis],
-                   summary: Rollup) -> tuple[ExceptionRow, ...]:
-    """Return the site roll-up's exceptions (red this period, newly red first) as table rows."""
-    areas = {area.id: area.title for area in site.service_areas}
-    return tuple(ExceptionRow(
-        indicator=site.indicator(item.indicator_id).indicator,
-        area_title=areas.get(item.service_area, ""),
-        latest=latest_text(analyses[item.indicator_id]),
-        reason=item.reason,
-        newly_red=item.newly_red,
-    ) for item in summary.exceptions)
 
 
 @dataclass(frozen=True)

@@ -150,18 +150,24 @@ class IndicatorView:
         "help": "What the chart shows in words, for readers who cannot see it."})
 
 
-def indicator_view(data: IndicatorData, analysis: Analysis, council: str) -> IndicatorView:
-    """Return the headline, rating, key facts and explanation for an indicator page."""
+def headline(analysis: Analysis) -> str:
+    """Return the latest figure and its period, such as "45.0% in 2023/24", or why there is none."""
     latest = analysis.latest
-    if latest is None:
-        headline = analysis.figure
-    else:
-        headline = f"{analysis.figure} {during(latest.period)}"
+    return analysis.figure if latest is None else f"{analysis.figure} {during(latest.period)}"
+
+
+def key_facts(analysis: Analysis) -> tuple[Fact, ...]:
+    """Return the key facts under a headline: direction, change since a year earlier, England."""
     facts = [Fact("Direction", DIRECTION_WORDS[analysis.travel.direction])]
     change = _change_text(analysis)
     if change:
         facts.append(Fact("Change", change))
     facts.append(Fact("Compared with England", england_text(analysis)))
+    return tuple(facts)
+
+
+def indicator_view(data: IndicatorData, analysis: Analysis, council: str) -> IndicatorView:
+    """Return the headline, rating, key facts and explanation for an indicator page."""
     periods = [o.period for o in data.observations]
     span = periods_span(periods[0], periods[-1]) if periods else ""
     standards = "".join(f" and {STANDARD_WORDS[s]}" for s in standards_shown(data))
@@ -171,9 +177,9 @@ def indicator_view(data: IndicatorData, analysis: Analysis, council: str) -> Ind
                      + f". {analysis.summary}. The table below gives every figure."
                      + f" {sentence('Source: ' + data.indicator.source)}")
     return IndicatorView(
-        headline=headline,
+        headline=headline(analysis),
         rating=analysis.rating,
-        facts=tuple(facts),
+        facts=key_facts(analysis),
         explanation=analysis.explanation,
         chart_title=analysis.summary,
         chart_summary=chart_summary,

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from generator.analysis import Analysis, Rollup, rollup
 from generator.analysis.glossary import ABBREVIATIONS
 from generator.model.site import IndicatorData, Release, Site
-from generator.pages import tables, views
+from generator.pages import attention, tables, views
 from generator.pages.context import SiteContext, current_release, next_release, page_fields
 from generator.pages.render import render
 
@@ -31,7 +31,8 @@ class SiteView:
     next_release: Release | None
     analyses: dict[str, Analysis]
     summary: Rollup  # every indicator's
-    exceptions: tuple[tables.ExceptionRow, ...]  # the rows of the exception report
+    exceptions: tuple[attention.ExceptionRow, ...]  # the entries of the exception report
+    changes: tuple[attention.ChangeRow, ...]  # the largest changes since a year earlier
     area_members: Mapping[str, tuple[IndicatorData, ...]]  # by service area id
     area_summaries: Mapping[str, Rollup]
     priority_members: Mapping[str, tuple[IndicatorData, ...]]  # by priority id
@@ -63,7 +64,8 @@ def site_view(site: Site, context: SiteContext, analyses: dict[str, Analysis]) -
     return SiteView(
         site=site, context=context, release=release, next_release=next_release(site, release),
         analyses=analyses, summary=summary,
-        exceptions=tables.exception_rows(site, analyses, summary),
+        exceptions=attention.exception_rows(site, analyses, summary),
+        changes=attention.change_rows(analyses.values()),
         area_members=areas, area_summaries={key: rollup_of(m) for key, m in areas.items()},
         priority_members=priorities,
         priority_summaries={key: rollup_of(m) for key, m in priorities.items()},

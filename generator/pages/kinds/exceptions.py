@@ -1,12 +1,12 @@
-"""The exception report: every indicator rated red, and why."""
+"""The exception report: every indicator rated red or outside its expected range, and why."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.pages.attention import ExceptionRow
 from generator.pages.context import PageContext
 from generator.pages.kinds.common import Files, PageKind, SiteView, page_text
-from generator.pages.tables import ExceptionRow
 
 TEMPLATE = "exceptions.md.j2"
 PATH = "exceptions/index.md"
@@ -18,7 +18,7 @@ class ExceptionsPage(PageContext):
 
     exceptions: tuple[ExceptionRow, ...] = field(metadata={
         "help": "One `ExceptionRow` per indicator rated red in its latest figures, newly red "
-                "first."})
+                "first, then one per indicator outside its expected range."})
 
 
 def build(view: SiteView) -> Files:

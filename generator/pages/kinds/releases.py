@@ -18,7 +18,8 @@ class ReleaseRow:
     """One release in the calendar."""
 
     release: Release = field(metadata={
-        "help": "The release: `release.id`, `release.title`, `release.date`."})
+        "help": "The release: `release.label` (its name for readers), `release.id`, `release.title`, "
+                "`release.date`."})
     date: str = field(metadata={
         "help": "Its date as GOV.UK writes it, such as 14 November 2024."})
     status: str = field(metadata={"help": "Published or Planned."})
