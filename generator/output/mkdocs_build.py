@@ -14,7 +14,7 @@ from mkdocs.plugins import BasePlugin
 
 from generator.output.prune import PruneAssets
 from generator.output.write import strip_indentation
-from generator.pages import abbreviations
+from generator.pages import abbreviations, anchors
 from generator.problems import CODES, DataError, Problem
 from generator.settings import Settings
 
@@ -45,7 +45,8 @@ class _DirtyNotice(logging.Filter):
 class _TidyPages(BasePlugin):  # type: ignore[type-arg]
     """Strips line indentation from each HTML page as MkDocs writes it, timing itself.
 
-    It also marks each abbreviation in a page's content (``pages.abbreviations``).
+    It also marks each abbreviation in a page's content (``pages.abbreviations``) and puts each
+    heading's anchor link beside it (``pages.anchors``).
 
     Material's templates indent every line; tidying while MkDocs holds the page means no page
     is read and written twice (docs/performance.md, items 8 and 20). The time is the
@@ -64,7 +65,7 @@ class _TidyPages(BasePlugin):  # type: ignore[type-arg]
     def on_page_content(self, html: str, **_: Any) -> str:
         # Every abbreviation in the page's own content, officers' text included (issue 14).
         start = time.perf_counter()
-        html = abbreviations.mark(html)
+        html = anchors.place(abbreviations.mark(html))
         self.seconds += time.perf_counter() - start
         return html
 
