@@ -74,3 +74,12 @@ def test_indicator_pages_are_boosted_in_search(built: Path) -> None:
     docs = json.loads((built / "search" / "search_index.json").read_text("utf-8"))["docs"]
     boosted = {doc["location"].split("#")[0] for doc in docs if doc.get("boost")}
     assert boosted == {"children-in-care/cla-rate/", "front-door/re-referrals/"}
+
+
+def test_search_keeps_each_section_of_an_indicator_page(built: Path) -> None:
+    # A heading wrapped in another element would end its section in Material's search index,
+    # and the section's words would fall into the page's first entry.
+    docs = json.loads((built / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    sections = {doc["location"]: doc["text"] for doc in docs}
+    assert "rate" in sections["front-door/re-referrals/#what-the-figures-say"]
+    assert "What the figures say" not in sections["front-door/re-referrals/"]

@@ -45,8 +45,8 @@ class _DirtyNotice(logging.Filter):
 class _TidyPages(BasePlugin):  # type: ignore[type-arg]
     """Strips line indentation from each HTML page as MkDocs writes it, timing itself.
 
-    It also marks each abbreviation in a page's content (``pages.abbreviations``) and puts each
-    heading's anchor link beside it (``pages.anchors``).
+    It also marks each abbreviation in a page's content (``pages.abbreviations``) and, in the
+    written page, puts each heading's anchor link beside it (``pages.anchors``).
 
     Material's templates indent every line; tidying while MkDocs holds the page means no page
     is read and written twice (docs/performance.md, items 8 and 20). The time is the
@@ -65,12 +65,14 @@ class _TidyPages(BasePlugin):  # type: ignore[type-arg]
     def on_page_content(self, html: str, **_: Any) -> str:
         # Every abbreviation in the page's own content, officers' text included (issue 14).
         start = time.perf_counter()
-        html = anchors.place(abbreviations.mark(html))
+        html = abbreviations.mark(html)
         self.seconds += time.perf_counter() - start
         return html
 
     def on_post_page(self, output: str, **_: Any) -> str:
-        return self._strip(output)
+        # Headings' anchor links move only in the written page: Material's search has indexed
+        # the content by now, and reads a wrapped heading as the end of its section.
+        return anchors.place(self._strip(output))
 
     def on_post_template(self, output_content: str, template_name: str, **_: Any) -> str:
         return self._strip(output_content) if template_name.endswith(".html") else output_content

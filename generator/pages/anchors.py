@@ -4,8 +4,10 @@ Markdown's ``toc`` extension (``permalink`` in mkdocs.yml) puts the link inside 
 a screen reader's list of headings would read "What the figures say, Link to this section" for
 every heading. ``place`` moves each h2 and h3 link out beside its heading, as GitHub does, and
 names it after the heading ("Link to this section: What the figures say"); the h1's link, to the
-top of the page the reader is on, is dropped. The link is kept out of the search index
-(``data-search-exclude``), as Material's search leaves out a link inside a heading.
+top of the page the reader is on, is dropped. It runs on the written page, after Material's
+search has indexed the content: search reads a heading inside another element as the end of
+its section, and leaves a link inside a heading out by itself. ``data-search-exclude`` keeps the
+moved link out should it ever be indexed.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from html import unescape
 
 # A heading as the toc extension writes it, with its permalink last inside it.
 _HEADING = re.compile(
-    r'<h(?P<level>[1-3]) id="(?P<id>[^"]+)"(?P<attrs>[^>]*)>(?P<text>.*?)'
+    r'<h(?P<level>[1-3]) id="(?P<id>[^"]+)"(?P<attrs>[^>]*)>(?P<text>(?:(?!</h\d>).)*?)'
     r'<a class="headerlink" href="#(?P=id)" title="(?P<title>[^"]*)">(?P<mark>.*?)</a>'
     r'</h(?P=level)>', re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
