@@ -51,7 +51,7 @@ def test_every_section_heading_of_an_indicator_page_has_its_anchor_link(built: P
     page = (built / "front-door" / "re-referrals" / "index.html").read_text("utf-8")
     headings = re.findall(r"<h([23]) id=\"([^\"]+)\"", page)
     assert len(headings) >= 4
-    for level, anchor in headings:
+    for _level, anchor in headings:
         assert (f'<a class="headerlink" href="#{anchor}" aria-label="Link to this section: '
                 in page), anchor
     # No link is left inside a heading, where a screen reader would read it with the heading.
