@@ -59,7 +59,7 @@
       if (!words) { return; }
       var button = document.createElement("button");
       button.type = "button";
-      button.className = "copy-button md-button";
+      button.className = "copy-button";
       button.textContent = words.button;
       button.addEventListener("click", function () {
         copy(textOf(source)).then(function () { say(status, words.done); },
