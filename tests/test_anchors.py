@@ -30,6 +30,11 @@ LINK = '<a class="headerlink" href="#{0}" title="Link to this section">#</a>'
      'educational needs">SEN</abbr> &amp; "need"</h3><a class="headerlink" href="#by-need" '
      'aria-label="Link to this section: By SEN &amp; &quot;need&quot;" data-search-exclude>#</a>'
      '</div>'),
+    # Text that looks like markup stays text in the link's name.
+    (f'<h2 id="x">&lt;img src=x onerror=alert(1)&gt; \'q\'{LINK.format("x")}</h2>',
+     '<div class="heading-anchor heading-anchor--h2"><h2 id="x">&lt;img src=x onerror=alert(1)'
+     '&gt; \'q\'</h2><a class="headerlink" href="#x" aria-label="Link to this section: &lt;img '
+     'src=x onerror=alert(1)&gt; &#x27;q&#x27;" data-search-exclude>#</a></div>'),
     # The page title's link leads to the top of the page the reader is on: dropped.
     (f'<h1 id="re-referrals">Re-referrals{LINK.format("re-referrals")}</h1>',
      '<h1 id="re-referrals">Re-referrals</h1>'),

@@ -13,7 +13,7 @@ moved link out should it ever be indexed.
 from __future__ import annotations
 
 import re
-from html import unescape
+from html import escape, unescape
 
 # A heading as the toc extension writes it, with its permalink last inside it.
 _HEADING = re.compile(
@@ -29,7 +29,8 @@ def _placed(match: re.Match[str]) -> str:
     if level == "1":
         return heading
     name = " ".join(unescape(_TAG.sub("", text)).split())
-    label = f"{unescape(match['title'])}: {name}".replace("&", "&amp;").replace('"', "&quot;")
+    # Written back escaped: a title holding "<img ...>" stays text in the attribute too.
+    label = escape(f"{unescape(match['title'])}: {name}", quote=True)
     return (f'<div class="heading-anchor heading-anchor--h{level}">{heading}'
             f'<a class="headerlink" href="#{anchor}" aria-label="{label}" '
             f'data-search-exclude>{match["mark"]}</a></div>')
