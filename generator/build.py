@@ -62,8 +62,13 @@ class BuildResult:
 
 def site_context(settings: Settings, release_id: str | None = None,
                  previous: PreviousRelease | None = None,
-                 corrections: tuple[Correction, ...] = ()) -> SiteContext:
-    """Return what pages need to know about the site from its settings."""
+                 corrections: tuple[Correction, ...] = (),
+                 versioned: bool = False) -> SiteContext:
+    """Return what pages need to know about the site from its settings.
+
+    ``versioned`` says the site is being built as a release for ``publish`` (mike), so each
+    page's permanent address in its release folder will exist.
+    """
     return SiteContext(
         council=settings.council,
         site_url=settings.site_url,
@@ -73,6 +78,7 @@ def site_context(settings: Settings, release_id: str | None = None,
         release_id=release_id,
         previous=previous,
         corrections=corrections,
+        versioned=versioned,
     )
 
 
@@ -151,8 +157,11 @@ def _collector_skipping_what_exists() -> Iterator[None]:
 def prepare(settings: Settings, release_id: str | None = None,
             previous: PreviousRelease | None = None, cache: BuildCache | None = None,
             timings: dict[str, float] | None = None,
-            corrections: tuple[Correction, ...] = ()) -> Prepared:
-    """Check the data and generate every page and download (no file is written)."""
+            corrections: tuple[Correction, ...] = (), versioned: bool = False) -> Prepared:
+    """Check the data and generate every page and download (no file is written).
+
+    ``versioned``: the pages are for a release deployed with mike (``build_site``'s).
+    """
     timings = {} if timings is None else timings
     start = time.perf_counter()
     with _collector_paused():
@@ -166,7 +175,7 @@ def prepare(settings: Settings, release_id: str | None = None,
 
     start = time.perf_counter()
     with _collector_skipping_what_exists():
-        context = site_context(settings, release_id, previous, corrections)
+        context = site_context(settings, release_id, previous, corrections, versioned)
         files = generate(site, context, cache.pages if cache else None)
         nav = navigation(site, files)
         release = current_release(site, release_id)
@@ -187,7 +196,7 @@ def build_site(settings: Settings, site_dir: Path | None = None, pages_only: boo
     (``publish --correct``): its pages carry their notices.
     """
     timings: dict[str, float] = {}
-    ready = prepare(settings, release_id, previous, cache, timings, corrections)
+    ready = prepare(settings, release_id, previous, cache, timings, corrections, versioned)
     docs_target = docs_dir or settings.root / GENERATED_DOCS
     site_target = site_dir or settings.site_dir
     start = time.perf_counter()

@@ -20,9 +20,12 @@ from generator.settings import DEFAULT_THRESHOLD
 ROOT = Path(__file__).resolve().parent
 FIXTURE = ROOT / "fixtures" / "packages" / "minimal"
 GOLDEN = ROOT / "golden" / "minimal"
+# The pages as a published release (``publish``, versioned) shows them to readers: with each
+# indicator's permanent link and citation. A plain build's preview wording is tested in
+# tests/test_citation.py.
 CONTEXT = SiteContext(council="Testshire Council", site_url="https://example.org/performance/",
                       demonstration=True, threshold=DEFAULT_THRESHOLD,
-                      contact="performance@testshire.example")
+                      contact="performance@testshire.example", versioned=True)
 
 
 @cache

@@ -14,7 +14,7 @@ from mkdocs.plugins import BasePlugin
 
 from generator.output.prune import PruneAssets
 from generator.output.write import strip_indentation
-from generator.pages import abbreviations
+from generator.pages import abbreviations, anchors
 from generator.problems import CODES, DataError, Problem
 from generator.settings import Settings
 
@@ -45,7 +45,8 @@ class _DirtyNotice(logging.Filter):
 class _TidyPages(BasePlugin):  # type: ignore[type-arg]
     """Strips line indentation from each HTML page as MkDocs writes it, timing itself.
 
-    It also marks each abbreviation in a page's content (``pages.abbreviations``).
+    It also marks each abbreviation in a page's content (``pages.abbreviations``) and, in the
+    written page, puts each heading's anchor link beside it (``pages.anchors``).
 
     Material's templates indent every line; tidying while MkDocs holds the page means no page
     is read and written twice (docs/performance.md, items 8 and 20). The time is the
@@ -69,7 +70,9 @@ class _TidyPages(BasePlugin):  # type: ignore[type-arg]
         return html
 
     def on_post_page(self, output: str, **_: Any) -> str:
-        return self._strip(output)
+        # Headings' anchor links move only in the written page: Material's search has indexed
+        # the content by now, and reads a wrapped heading as the end of its section.
+        return anchors.place(self._strip(output))
 
     def on_post_template(self, output_content: str, template_name: str, **_: Any) -> str:
         return self._strip(output_content) if template_name.endswith(".html") else output_content

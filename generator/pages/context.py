@@ -32,6 +32,10 @@ class SiteContext:
     previous: changes.PreviousRelease | None = None
     #: The announced corrections of this release, oldest first (``publish --correct``).
     corrections: tuple[changes.Correction, ...] = ()
+    #: Whether this build is a release deployed with mike (``publish``): only then does each
+    #: page's permanent address, <site_url><release id>/<path>, exist. A plain build (``build``,
+    #: the preview, tests) is not there.
+    versioned: bool = False
 
 
 @dataclass(frozen=True)

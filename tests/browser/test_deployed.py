@@ -104,3 +104,58 @@ def test_search_finds_an_indicator_in_its_own_release(browser: Browser,
     links = search_results(browser, deployed_server.url(f"{BASE}{release}/"),
                            "Multi-Agency Safeguarding Hub")
     assert any(f"{BASE}{release}/front-door/contacts/" in link for link in links), links
+
+
+CITED = "front-door/contacts/"
+
+
+def test_the_permanent_link_is_a_link_to_the_page_in_its_release(browser: Browser,
+                                                                  deployed_server: SiteServer
+                                                                  ) -> None:
+    # Only a release deployed with mike has this address; the branch's link check above finds
+    # the target of every such link in the branch.
+    page = browser.new_page()
+    try:
+        page.goto(deployed_server.url(f"{BASE}{SECOND}/{CITED}"))
+        link = page.locator(".permalink a.permalink__url")
+        assert link.count() == 1 and link.is_visible()
+        assert link.get_attribute("href") == f"{SITE_URL}{SECOND}/{CITED}"
+        assert link.inner_text().strip() == f"{SITE_URL}{SECOND}/{CITED}"
+        citation = page.locator(".permalink .permalink__citation").inner_text().strip()
+        assert citation == ("Northbridge Council (2025). Contacts received by the front door. "
+                            "Quarter 2 2025/26, published 13 November 2025. "
+                            f"{SITE_URL}{SECOND}/{CITED}")
+        # On paper the address is printed; the copy buttons are not.
+        page.emulate_media(media="print")
+        assert link.is_visible()
+        assert page.locator(".permalink .copy-button").count() == 2
+        assert not page.locator(".permalink .copy-button").first.is_visible()
+    finally:
+        page.close()
+
+
+def test_the_copy_buttons_copy_by_keyboard_and_say_so(browser: Browser,
+                                                      deployed_server: SiteServer) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        page.goto(deployed_server.url(f"{BASE}{SECOND}/{CITED}"))
+        status = page.locator(".permalink [role=status][aria-live=polite]")
+        page.locator(".permalink a.permalink__url").focus()
+        page.keyboard.press("Tab")
+        assert page.evaluate("[document.activeElement.tagName, document.activeElement.type, "
+                             "document.activeElement.textContent]") == [
+            "BUTTON", "button", "Copy link"]
+        page.keyboard.press("Enter")
+        page.wait_for_function("s => s.textContent === 'Link copied'", arg=status.element_handle())
+        assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}{SECOND}/{CITED}"
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent") == "Copy citation"
+        page.keyboard.press("Space")
+        page.wait_for_function("s => s.textContent === 'Citation copied'",
+                               arg=status.element_handle())
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied.startswith("Northbridge Council (2025). Contacts received by the front door.")
+        assert copied.endswith(f"{SITE_URL}{SECOND}/{CITED}")
+    finally:
+        context.close()

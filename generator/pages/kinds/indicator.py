@@ -13,6 +13,7 @@ from generator.analysis import Analysis, changes
 from generator.model.site import Commentary, Indicator, IndicatorData, Priority, Release, Site
 from generator.pages import downloads, tables, views
 from generator.pages.charts import Chart, breakdown, time_series
+from generator.pages.citation import Citation, citation
 from generator.pages.context import PageContext, SiteContext, page_fields
 from generator.pages.kinds.common import Files, PageKind, page_text
 
@@ -34,6 +35,7 @@ class IndicatorInputs:
     site_url: str
     demonstration: bool
     corrections: tuple[changes.Correction, ...] = ()  # those that changed its figures
+    versioned: bool = False  # a release deployed with mike: its permanent address exists
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -69,8 +71,12 @@ class IndicatorPage(PageContext):
     related: tuple[Indicator, ...] = field(metadata={"help": "The related indicators."})
     priorities: tuple[Priority, ...] = field(metadata={
         "help": "The priorities the indicator serves."})
-    permalink: str = field(metadata={
-        "help": "The page's permanent address in this release, for citing in committee papers."})
+    citation: Citation | None = field(metadata={
+        "help": "How to cite the page in a committee paper (a `Citation`): `citation.href`, "
+                "its permanent link in this release; `citation.address`, that address written "
+                "out in full (empty without a `site_url`); `citation.text`, the one-line "
+                "citation to paste. Nothing in a plain build (`build`, the preview), where the "
+                "release's address does not exist: only `publish` makes it."})
     replacement: Indicator | None = field(metadata={
         "help": "The indicator that replaced this one (for a retired indicator), or nothing."})
 
@@ -91,6 +97,7 @@ def inputs(site: Site, context: SiteContext, analyses: dict[str, Analysis], rele
         site_url=context.site_url, demonstration=context.demonstration,
         corrections=tuple(c for c in context.corrections
                           if data.indicator.id in c.indicator_ids),
+        versioned=context.versioned,
     ) for data in site.indicators]
 
 
@@ -128,8 +135,8 @@ def _context(made_from: IndicatorInputs, path: str) -> IndicatorPage:
         target_heading=views.target_heading(data),
         related=made_from.related,
         priorities=made_from.priorities,
-        permalink=(f"{made_from.site_url.rstrip('/')}/{made_from.release.id}/"
-                   f"{ind.service_area}/{ind.id}/"),
+        citation=citation(council, ind.title, made_from.release, path, made_from.site_url,
+                          made_from.versioned),
         replacement=made_from.replacement,
     )
 
