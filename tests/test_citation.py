@@ -50,14 +50,17 @@ def test_a_page_is_cited_only_in_a_release_build(site_url, versioned, expected):
 
 @pytest.mark.parametrize(("title", "expected"), [
     ("Re-referrals within 12 months",
-     "Northbridge Council (2025). Re-referrals within 12 months. Quarter 2 2025/26 (July to September 2025), published "
+     "Northbridge Council (2025). Re-referrals within 12 months. Quarter 2 2025/26 "
+     "(July to September 2025), published "
      "13 November 2025. https://x.example/"),
     # A title that ends its own sentence keeps its mark and gets no second one.
     ("Are children safe at home?",
-     "Northbridge Council (2025). Are children safe at home? Quarter 2 2025/26 (July to September 2025), published "
+     "Northbridge Council (2025). Are children safe at home? Quarter 2 2025/26 "
+     "(July to September 2025), published "
      "13 November 2025. https://x.example/"),
     ("  Care leavers NEET.  ",
-     "Northbridge Council (2025). Care leavers NEET. Quarter 2 2025/26 (July to September 2025), published "
+     "Northbridge Council (2025). Care leavers NEET. Quarter 2 2025/26 "
+     "(July to September 2025), published "
      "13 November 2025. https://x.example/"),
 ])
 def test_the_citation_line(title, expected):
@@ -74,7 +77,8 @@ def _link_section(page: str) -> str:
      'performance/2024-25-q1/children-in-care/cla-rate/" data-copy="link">https://example.org/'
      'performance/2024-25-q1/children-in-care/cla-rate/</a></p>\n<p class="permalink__line">'
      '<strong>Citation:</strong> <span class="permalink__citation" data-copy="citation">'
-     'Testshire Council (2024). Children looked after per 10,000. Quarter 1 2024/25 (April to June 2024), published '
+     'Testshire Council (2024). Children looked after per 10,000. Quarter 1 2024/25 '
+     '(April to June 2024), published '
      '15 August 2024. https://example.org/performance/2024-25-q1/children-in-care/cla-rate/'
      '</span></p>', "preview"),
     (False, PREVIEW, "https://example.org/performance/2024-25-q1/"),
