@@ -13,17 +13,18 @@ BODY = '<tbody><tr><th scope="row">2024</th><td>5</td></tr></tbody></table>'
 @pytest.mark.parametrize(
     ("header", "cell"),
     [
-        ("England", '<td role="cell" data-label="England">'),
-        ("<abbr>SN</abbr> average", '<td role="cell" data-label="SN average">'),
-        ('x" onmouseover="alert(1)', '<td role="cell" data-label="x&quot; onmouseover=&quot;alert(1)">'),
-        ("Tom &amp; Jerry", '<td role="cell" data-label="Tom &amp; Jerry">'),
-        ("a < b", '<td role="cell" data-label="a &lt; b">'),
+        ("England", '<td data-label="England">'),
+        ("<abbr>SN</abbr> average", '<td data-label="SN average">'),
+        ('x" onmouseover="alert(1)', '<td data-label="x&quot; onmouseover=&quot;alert(1)">'),
+        ("Tom &amp; Jerry", '<td data-label="Tom &amp; Jerry">'),
+        ("a < b", '<td data-label="a &lt; b">'),
     ],
 )
 def test_a_cell_is_labelled_with_its_column_escaped(header: str, cell: str) -> None:
     labelled = label_cells(HEAD.format(header) + BODY)
     assert cell in labelled
-    assert '<th scope="row" role="rowheader">2024</th>' in labelled
+    assert '<th scope="row">2024</th>' in labelled
+    assert "role=" not in labelled  # pages.js states the roles: in the HTML they are errors
 
 
 @pytest.mark.parametrize(

@@ -23,25 +23,21 @@ _COLUMN = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
 _ROW = re.compile(r"<tr\b([^>]*)>(.*?)</tr>", re.S)
 _CELL = re.compile(r"<(td|th)\b([^>]*)>")
 _TAG = re.compile(r"<[^>]+>")
-# The role each element states, so that stacking by CSS keeps the table's semantics.
-_ROLES = {"<table": "table", "<thead": "rowgroup", "<tbody": "rowgroup"}
 
 
 def label_cells(text: str) -> str:
-    """Return a page with each data table's cells labelled with their column and given roles."""
+    """Return a page with each data table's cells labelled with their column."""
     if "data-table" not in text:
         return text
     return _TABLE.sub(lambda match: _label_table(match.group(0)), text)
 
 
 def _label_table(table: str) -> str:
-    """Return one table with ``data-label`` on each data cell and a role on each element."""
+    """Return one table with ``data-label`` on each data cell."""
     head = _HEAD.search(table)
     if head is None:
         return table
     columns = [_column_name(name) for name in _COLUMN.findall(head.group(1))]
-    for tag, role in _ROLES.items():
-        table = re.sub(rf"{tag}\b", f'{tag} role="{role}"', table)
     return _ROW.sub(lambda row: _label_row(row, columns), table)
 
 
@@ -56,7 +52,7 @@ def _column_name(header: str) -> str:
 
 
 def _label_row(row: re.Match[str], columns: list[str]) -> str:
-    """Return one row with its role, each cell with its role and each data cell its column."""
+    """Return one row with each data cell labelled with its column."""
     index = 0
 
     def cell(match: re.Match[str]) -> str:
@@ -64,10 +60,8 @@ def _label_row(row: re.Match[str], columns: list[str]) -> str:
         kind, attributes = match.group(1), match.group(2)
         column = columns[index] if index < len(columns) else ""
         index += 1
-        if kind == "th":
-            role = "columnheader" if 'scope="col"' in attributes else "rowheader"
-            return f'<th{attributes} role="{role}">'
-        label = f' data-label="{column}"' if column else ""
-        return f'<td{attributes} role="cell"{label}>'
+        if kind == "th" or not column:
+            return match.group(0)
+        return f'<td{attributes} data-label="{column}">'
 
-    return f'<tr{row.group(1)} role="row">' + _CELL.sub(cell, row.group(2)) + "</tr>"
+    return f"<tr{row.group(1)}>" + _CELL.sub(cell, row.group(2)) + "</tr>"

@@ -141,7 +141,8 @@
       button.setAttribute("data-format", format);
       button.setAttribute("aria-describedby", element.id + "-title");
       button.textContent = "Save chart as " + format.toUpperCase();
-      button.addEventListener("click", function () { save(element, format); });
+      // A chart not drawn yet is saved all the same, once plotly.js has arrived.
+      button.addEventListener("click", function () { withPlotly(function () { save(element, format); }); });
       actions.appendChild(button);
     });
     element.insertAdjacentElement("afterend", actions);
@@ -161,6 +162,7 @@
       displaylogo: false, responsive: true, displayModeBar: false, scrollZoom: false,
       staticPlot: false
     });
+    element.classList.remove("chart--waiting");
     element.classList.add("chart--drawn");
     element.setAttribute("data-drawn-width", String(element.clientWidth));
     addSaveButtons(element);
@@ -223,6 +225,23 @@
     rest.forEach(draw);
   }
 
+  // Before a chart is drawn, hold its place: the plot's height, its note and its save buttons,
+  // so that the words and the table under it do not move when it arrives (a reader who has
+  // scrolled to the table would lose their place).
+  function holdPlace(element) {
+    if (element.classList.contains("chart--drawn")) { return; }
+    element.classList.add("chart--waiting");
+    var target = element.querySelector(".chart__plot");
+    if (!target) {
+      target = document.createElement("div");
+      target.className = "chart__plot";
+      element.appendChild(target);
+    }
+    var height = figureOf(element).layout.height;
+    if (height) { target.style.minHeight = height + "px"; }
+    addSaveButtons(element);
+  }
+
   var observer = null;
 
   // A chart is fetched and drawn once it is within a screen of the viewport.
@@ -230,6 +249,7 @@
     if (observer) { observer.disconnect(); }
     var charts = document.querySelectorAll(".js-chart");
     if (!charts.length) { return; }
+    charts.forEach(holdPlace);
     if (!("IntersectionObserver" in window)) { drawRest(); return; }
     observer = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
@@ -272,7 +292,9 @@
 
   if (typeof document$ !== "undefined") {
     document$.subscribe(watch);
-  } else {
+  } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", watch);
+  } else {
+    watch();  // fetched by pages.js after the page loaded
   }
 })();

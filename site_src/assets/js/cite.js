@@ -76,7 +76,9 @@
 
   if (typeof document$ !== "undefined") {
     document$.subscribe(addAll);
-  } else {
+  } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", addAll);
+  } else {
+    addAll();  // fetched by pages.js after the page loaded
   }
 })();
