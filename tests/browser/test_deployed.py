@@ -123,7 +123,8 @@ def test_the_permanent_link_is_a_link_to_the_page_in_its_release(browser: Browse
         assert link.inner_text().strip() == f"{SITE_URL}{SECOND}/{CITED}"
         citation = page.locator(".permalink .permalink__citation").inner_text().strip()
         assert citation == ("Northbridge Council (2025). Contacts received by the front door. "
-                            "Quarter 2 2025/26, published 13 November 2025. "
+                            "Quarter 2 2025/26 (July to September 2025), published 13 November "
+                            "2025. "
                             f"{SITE_URL}{SECOND}/{CITED}")
         # On paper the address is printed; the copy buttons are not.
         page.emulate_media(media="print")
