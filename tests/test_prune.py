@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.output.prune import LUNR, prune, search_scripts
+from generator.output.prune import LUNR, prune, search_scripts, without_comments
 from tests.fixture_sites import build_fixture
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize(("languages", "expected"), [
@@ -60,3 +62,30 @@ def test_a_built_site_has_neither(tmp_path: Path) -> None:
     assert not (site / LUNR).exists()  # the site searches in English only
     assert list((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
     assert (site / "search" / "search_index.json").is_file()
+
+
+@pytest.mark.parametrize(("css", "expected"), [
+    ("/* why */\n.a { color: red; }\n", ".a { color: red; }\n"),
+    (".a { color: red; } /* why,\n   over lines */\n.b { margin: 0; }\n",
+     ".a { color: red; }\n.b { margin: 0; }\n"),
+    # Strings are kept whole, even when they hold what looks like a comment.
+    ('td::before { content: "/* not a comment */"; }\n',
+     'td::before { content: "/* not a comment */"; }\n'),
+    ("td::before { content: attr(data-label) \": \" / \"\"; }\n",
+     "td::before { content: attr(data-label) \": \" / \"\"; }\n"),
+    (".a { content: 'it\\'s /* kept */'; } /* dropped */\n",
+     ".a { content: 'it\\'s /* kept */'; }\n"),
+    (".a{}", ".a{}"),
+])
+def test_our_stylesheets_lose_only_their_comments(css: str, expected: str) -> None:
+    assert without_comments(css) == expected
+
+
+def test_a_built_site_serves_our_stylesheets_without_comments(tmp_path: Path) -> None:
+    build_fixture("minimal", tmp_path)
+    for name in ("site.css", "pages.css"):
+        built = (tmp_path / "site" / "assets" / "css" / name).read_text(encoding="utf-8")
+        source = (REPO / "site_src" / "assets" / "css" / name).read_text(encoding="utf-8")
+        assert "/*" in source and "/*" not in built
+        assert ".data-table" in built or name == "site.css"
+        assert len(built) < len(source) * 0.75

@@ -11,10 +11,16 @@ Which language packs the search worker loads is decided by Material's search wor
 ``lunr.stemmer.support`` and ``lunr.<lang>`` for every language but English, ``lunr.multi`` when
 there is more than one language, ``tinyseg.js`` for Japanese and ``wordcut.js`` for Hindi and
 Thai. ``search_scripts`` states that rule and everything else under ``lunr/`` is dropped.
+
+The site's own stylesheets (``assets/css/``) are written with long comments for the people who
+maintain them, saying why each rule is there. Readers' browsers need none of it: the comments
+are left out of the built copy, which takes about 3.5 KB off every page's first visit (issue
+20 holds a page without a chart to 120 KB).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -25,6 +31,10 @@ from mkdocs.plugins import BasePlugin
 LUNR = Path("assets") / "javascripts" / "lunr"
 #: The extra word splitters Material's search worker loads for some languages.
 SEGMENTERS = {"ja": "tinyseg.js", "hi": "wordcut.js", "th": "wordcut.js"}
+#: The site's own stylesheets, copied from site_src/ (Material's are minified already).
+OWN_STYLESHEETS = Path("assets") / "css"
+# A quoted CSS string, kept whole because it may hold "/*", or a comment, dropped.
+_CSS_STRING_OR_COMMENT = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|/\*.*?\*/""", re.S)
 
 
 def search_scripts(languages: Iterable[str]) -> frozenset[str]:
@@ -49,9 +59,23 @@ def unused_files(site_dir: Path, languages: Iterable[str]) -> list[Path]:
     return maps + packs
 
 
+def without_comments(css: str) -> str:
+    """Return a stylesheet without its comments or the blank lines they leave; strings stay."""
+    text = _CSS_STRING_OR_COMMENT.sub(
+        lambda match: "" if match.group(0).startswith("/*") else match.group(0), css)
+    kept = "\n".join(line.rstrip() for line in text.splitlines() if line.strip())
+    return kept + "\n" if css.endswith("\n") and kept else kept
+
+
 def prune(site_dir: Path, languages: Iterable[str]) -> int:
-    """Delete the unused theme files from a built site; return the bytes saved."""
+    """Delete the unused theme files and our stylesheets' comments; return the bytes saved."""
     saved = 0
+    for sheet in sorted((site_dir / OWN_STYLESHEETS).glob("*.css")):
+        css = sheet.read_text(encoding="utf-8")
+        shorter = without_comments(css)
+        if shorter != css:
+            saved += len(css.encode()) - len(shorter.encode())
+            sheet.write_text(shorter, encoding="utf-8")
     for path in unused_files(site_dir, languages):
         saved += path.stat().st_size
         path.unlink()
