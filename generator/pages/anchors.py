@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 from html import escape, unescape
 
+from generator.pages.safe_text import fragment_words
+
 # A heading as the toc extension writes it, with its permalink last inside it.
 _HEADING = re.compile(
     r'<h(?P<level>[1-3]) id="(?P<id>[^"]+)"(?P<attrs>[^>]*)>(?P<text>(?:(?!</h\d>).)*?)'
     r'<a class="headerlink" href="#(?P=id)" title="(?P<title>[^"]*)">(?P<mark>.*?)</a>'
     r'</h(?P=level)>', re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
 
 
 def _placed(match: re.Match[str]) -> str:
@@ -28,7 +29,7 @@ def _placed(match: re.Match[str]) -> str:
     heading = f'<h{level} id="{anchor}"{attrs}>{text}</h{level}>'
     if level == "1":
         return heading
-    name = " ".join(unescape(_TAG.sub("", text)).split())
+    name = fragment_words(text)
     # Written back escaped: a title holding "<img ...>" stays text in the attribute too.
     label = escape(f"{unescape(match['title'])}: {name}", quote=True)
     return (f'<div class="heading-anchor heading-anchor--h{level}">{heading}'

@@ -103,3 +103,14 @@ def front_matter(text: str) -> Markup:
 def attribute_text(text: str) -> str:
     """Return text collapsed to one line for use in an attribute or a title."""
     return " ".join((text or "").split())
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def fragment_words(fragment: str) -> str:
+    """Return the words an HTML fragment reads as: tags dropped, entities decoded, one line.
+
+    The result is plain text: escape it again before it goes back into HTML.
+    """
+    return attribute_text(html.unescape(_TAG.sub("", fragment)))

@@ -16,13 +16,14 @@ from __future__ import annotations
 import html
 import re
 
+from generator.pages.safe_text import fragment_words
+
 # A data table, from its opening tag to its end (tables are never nested on these pages).
 _TABLE = re.compile(r'<table class="data-table[^"]*"[^>]*>.*?</table>', re.S)
 _HEAD = re.compile(r"<thead>(.*?)</thead>", re.S)
 _COLUMN = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
 _ROW = re.compile(r"<tr\b([^>]*)>(.*?)</tr>", re.S)
 _CELL = re.compile(r"<(td|th)\b([^>]*)>")
-_TAG = re.compile(r"<[^>]+>")
 
 
 def label_cells(text: str) -> str:
@@ -47,8 +48,7 @@ def _column_name(header: str) -> str:
     Header text can come from data (a comparator's name), and text content need not escape a
     double quote, so it is unescaped and escaped again for the attribute.
     """
-    text = " ".join(html.unescape(_TAG.sub("", header)).split())
-    return html.escape(text, quote=True)
+    return html.escape(fragment_words(header), quote=True)
 
 
 def _label_row(row: re.Match[str], columns: list[str]) -> str:
