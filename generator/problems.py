@@ -422,6 +422,10 @@ CATALOGUE: tuple[Code, ...] = (
     Code("council-unknown", _I, "No English council has the name or code given with --council.",
          "Give the council's name as DfE writes it (e.g. Trafford), its three-digit LA number "
          "(358) or its GSS code (E08000009)."),
+    Code("council-abolished", _I, "The council given with --council was abolished in a "
+         "reorganisation (2019 to 2023); the message names the councils that took over its area.",
+         "Import one of the successor councils the message names; DfE publishes the abolished "
+         "council's figures only up to the year it was abolished."),
     Code("council-absent", _I, "The files hold no rows for the council.",
          "DfE publishes every council's figures; check you downloaded the national files (not a "
          "filtered extract) and that they are the ones the mapping names."),

@@ -20,6 +20,10 @@ from generator.model.site import NOT_COMPARABLE
 FIXTURES = Path(__file__).parent / "fixtures" / "dfe"
 EES = FIXTURES / "ees"
 NEIGHBOURS = FIXTURES / "statistical_neighbours_may_2025.xlsx"
+# Each council's current GSS code by LA number, read straight from the table: a neighbour is coded
+# with its current code whatever code the year's row has (Buckinghamshire E10000002 -> E06000060).
+CURRENT_CODES = {row["old_la_code"]: row["gss_code"] for row in csv.DictReader(
+    (Path(__file__).parents[1] / "generator/importers/mappings/councils.csv").open(encoding="utf-8"))}
 TRAFFORD_NEIGHBOURS = {"919", "356", "825", "931", "936", "305", "895", "873", "916", "334"}
 
 
@@ -79,7 +83,7 @@ def _source_cells(council_old: str, neighbours: set[str], region: str) -> dict[t
                 elif level == "Local authority" and row["old_la_code"] == council_old:
                     area = ("council", row["new_la_code"])
                 elif level == "Local authority" and row["old_la_code"] in neighbours:
-                    area = ("neighbour", row["new_la_code"])
+                    area = ("neighbour", CURRENT_CODES[row["old_la_code"]])
                 else:
                     continue
                 if area[0] != "council" and item.unit in NOT_COMPARABLE:

@@ -137,7 +137,9 @@ def test_find_council_unknown() -> None:
 def test_read_neighbours() -> None:
     table = read_neighbours(NEIGHBOURS)
     assert table["358"] == ("919", "356", "825", "931", "936", "305", "895", "873", "916", "334")
-    assert "837" not in table  # the 'Old SNs' block after the blank row is not read
+    # The 'Old SNs' block after the blank row is read too: abolished councils' neighbours.
+    assert table["837"] == ("882", "879", "836", "866", "851", "373", "845", "886", "921", "880")
+    assert {"835", "836", "837", "909", "928"} <= set(table)
     assert all(len(group) == 10 for group in table.values())
 
 

@@ -11,9 +11,9 @@ import fnmatch
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.importers.councils import Council
+from generator.importers.councils import Council, council_codes, joint_councils, read_councils
 from generator.importers.mapping import IndicatorMapping, Mapping
-from generator.importers.package import COUNCIL, Area, Figure
+from generator.importers.package import COUNCIL, Area, Figure, joint_note
 from generator.importers.published import TIME_IDENTIFIERS, CellError, dfe_period, read_cell
 from generator.input.files import special_file_problem
 from generator.model.periods import PeriodError
@@ -40,23 +40,34 @@ def _entries(path: Path, mapping: Mapping) -> list[IndicatorMapping]:
             if item.ees and fnmatch.fnmatch(path.name.lower(), item.ees.file.lower())]
 
 
-def _area(row: dict[str, str], council: Council, region_code: str,
-          neighbours: set[str]) -> Area | None:
+def _areas(row: dict[str, str], council: Council, regions: tuple[str, ...], neighbours: set[str],
+           index: dict[str, Council]) -> list[tuple[Area, str]]:
+    """Return the areas a row is a figure for, each with its note (a joint row's label).
+
+    Councils are matched through the councils table by any code DfE has used for them and take
+    its current code and name, so one area has one code whatever year the row is from. A joint
+    row ("314 / 318") is a figure for each council it names.
+    """
     level = row["geographic_level"].strip()
     if level == "National":
-        return Area(AreaType.ENGLAND.value, row["country_code"],
-                    row.get("country_name") or "England")
+        return [(Area(AreaType.ENGLAND.value, row["country_code"],
+                      row.get("country_name") or "England"), "")]
     if level == "Regional":
-        if row["region_code"] == region_code:
-            return Area(AreaType.REGION.value, row["region_code"], row["region_name"])
-        return None
+        if row["region_code"] in regions:
+            return [(Area(AreaType.REGION.value, row["region_code"], row["region_name"]), "")]
+        return []
     if level != "Local authority":
-        return None
-    if row["old_la_code"] == council.old_code or row["new_la_code"] == council.gss_code:
-        return Area(COUNCIL, row["new_la_code"], row["la_name"])
-    if row["old_la_code"] in neighbours:
-        return Area(AreaType.NEIGHBOUR.value, row["new_la_code"], row["la_name"])
-    return None
+        return []
+    covered = (joint_councils(row["old_la_code"], index)
+               or joint_councils(row["new_la_code"], index))
+    note = joint_note(c.name for c in covered) if len(covered) > 1 else ""
+    areas = []
+    for found in covered:
+        if found.old_code == council.old_code:
+            areas.append((Area(COUNCIL, council.gss_code, council.name), note))
+        elif found.old_code in neighbours:
+            areas.append((Area(AreaType.NEIGHBOUR.value, found.gss_code, found.name), note))
+    return areas
 
 
 def _period(row: dict[str, str], item: IndicatorMapping, file: str, number: int,
@@ -89,9 +100,15 @@ def _cell(row: dict[str, str], column: str, file: str, number: int,
 
 
 def read_ees_file(path: Path, entries: list[IndicatorMapping], council: Council,
-                  neighbours: set[str], problems: list[Problem]) -> list[Figure]:
-    """Return the figures of one tidy CSV for the council, England, its region and neighbours."""
+                  neighbours: set[str], problems: list[Problem],
+                  index: dict[str, Council] | None = None) -> list[Figure]:
+    """Return the figures of one tidy CSV for the council, England, its region and neighbours.
+
+    ``neighbours`` holds the neighbours' LA numbers; ``index`` is the councils table by code
+    (``council_codes``), read from the shipped table when not given.
+    """
     file = str(path)
+    index = council_codes(read_councils()) if index is None else index
     figures: list[Figure] = []
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
@@ -114,12 +131,13 @@ def read_ees_file(path: Path, entries: list[IndicatorMapping], council: Council,
                                         "ees-missing-column"))
             if not absent:
                 usable.append(item)
-        region_code = council.region_code
+        # The council's region, and the wider one (London) for files that publish only that.
+        regions = (council.region_code, *(council.wider_region or ())[:1])
         seen: dict[tuple[str, str, str, str], int] = {}
-        for number, row in enumerate(reader, start=2):
-            area = _area(row, council, region_code, neighbours)
-            if area is None:
-                continue
+        # A joint row is a figure for each council it covers that is the council or a neighbour.
+        rows = ((number, row, area, note) for number, row in enumerate(reader, start=2)
+                for area, note in _areas(row, council, regions, neighbours, index))
+        for number, row, area, note in rows:
             for item in usable:
                 source = item.ees
                 assert source is not None
@@ -147,13 +165,14 @@ def read_ees_file(path: Path, entries: list[IndicatorMapping], council: Council,
                 denominator = (_cell(row, source.denominator_column, file, number, problems)
                                if source.denominator_column else "")
                 figures.append(Figure(item.id, period, area, cell, numerator or "",
-                                      denominator or "", file, number))
+                                      denominator or "", file, number, note))
     return figures
 
 
 def read_ees(paths: Iterable[Path], mapping: Mapping, council: Council, neighbours: set[str],
              problems: list[Problem]) -> tuple[list[Figure], list[str]]:
     """Return the figures from every mapped file, and the names of the files used."""
+    index = council_codes(read_councils())
     named, found = source_files(paths)
     figures: list[Figure] = []
     used: list[str] = []
@@ -174,6 +193,6 @@ def read_ees(paths: Iterable[Path], mapping: Mapping, council: Council, neighbou
                                         CODES["ees-unmapped"].fix,
                                         "ees-unmapped"))
             continue
-        figures.extend(read_ees_file(path, entries, council, neighbours, problems))
+        figures.extend(read_ees_file(path, entries, council, neighbours, problems, index))
         used.append(path.name)
     return figures, used

@@ -2,7 +2,9 @@
 
 Columns: ``Short Desc`` (the measure), ``Years`` (the year the period ends), ``LA and Regions``,
 ``Values`` (text; ``-`` when missing), ``LA Number`` (970 England, 980-990 regions) and
-``Region``. LAIT has no GSS codes, so areas are coded from the shipped councils table.
+``Region``. LAIT has no GSS codes, so areas are coded from the shipped councils table. LAIT
+already gives each council of a joint service (Kingston upon Thames and Richmond upon Thames) the
+joint figure as its own, without saying so, so no LAIT figure carries a joint note.
 """
 
 from __future__ import annotations
@@ -79,6 +81,10 @@ def read_lait(path: Path, mapping: Mapping, council: Council, neighbours: dict[s
     measures: dict[str, IndicatorMapping] = {item.lait.measure: item for item in mapping.indicators
                                              if item.lait}
     region_name = LAIT_REGIONS.get(council.region_code, council.region_name)
+    # The wider region (London for an Inner or Outer London council): LAIT gives London's EHC
+    # figures only for London as a whole; package.one_region keeps one regional figure.
+    wider = council.wider_region
+    wider_name = LAIT_REGIONS.get(wider[0], wider[1]) if wider else None
     figures: list[Figure] = []
     for number, row in enumerate(rows, start=2):
         item = measures.get(str(row["Short Desc"]).strip())
@@ -90,6 +96,8 @@ def read_lait(path: Path, mapping: Mapping, council: Council, neighbours: dict[s
             area = Area(AreaType.ENGLAND.value, ENGLAND_CODE, "England")
         elif la_number.startswith("9") and la_number >= "980" and name == region_name:
             area = Area(AreaType.REGION.value, council.region_code, council.region_name)
+        elif la_number.startswith("9") and la_number >= "980" and wider and name == wider_name:
+            area = Area(AreaType.REGION.value, *wider)
         elif la_number == council.old_code:
             area = Area(COUNCIL, council.gss_code, council.name)
         elif la_number in neighbours:

@@ -15,12 +15,19 @@ from generator.importers.councils import Council
 from generator.importers.mapping import IndicatorMapping, Mapping
 from generator.importers.published import Cell, mean_text
 from generator.model import format as fmt
+from generator.model.periods import Period, PeriodType, parse_canonical, shift
 from generator.model.site import NOT_COMPARABLE, AreaType, Release
 
 COUNCIL = "council"
 AVERAGE_CODE = "statistical-neighbours"
 AVERAGE_NAME = "Statistical neighbours' average (calculated)"
 ATTRIBUTION = "Source: Department for Education, Open Government Licence v3.0"
+JOINT_NOTE = "Joint figure for {names}"
+JOINT_PERIODS = ("{note}, {periods}: the councils run the service together, so DfE publishes one "
+                 "figure for them, used here as each council's figure.")
+WIDER_REGION_NOTE = ("DfE publishes this indicator for {wider} as a whole, not for {own}, so the "
+                     "regional comparison here is with {wider} ({periods}); other indicators "
+                     "compare with {own}.")
 AVERAGE_NOTE = (
     "The statistical neighbours' average is calculated by the importer, not published by DfE: "
     "the mean of the {size} neighbours' published figures, rounded to {places} decimal place(s). "
@@ -50,6 +57,7 @@ class Figure:
     denominator: str = ""
     file: str = ""
     row: int = 0
+    note: str = ""  # e.g. "Joint figure for Kingston upon Thames and Richmond upon Thames"
 
 
 @dataclass(frozen=True)
@@ -102,9 +110,77 @@ def neighbour_averages(figures: list[Figure], group_size: int,
     return averages
 
 
+def joint_note(names: Iterable[str]) -> str:
+    """Return the label of a figure DfE publishes jointly for several councils."""
+    listed = list(names)
+    return JOINT_NOTE.format(names=", ".join(listed[:-1]) + " and " + listed[-1])
+
+
+def one_region(figures: list[Figure], council: Council) -> list[Figure]:
+    """Return the figures with one regional figure per indicator and period.
+
+    The council's own region's figure is kept when it is published as a number; otherwise the
+    wider region's (London's, for an Inner or Outer London council), where DfE publishes one.
+    """
+    regional: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    for figure in figures:
+        if figure.area.type == AreaType.REGION.value:
+            regional[(figure.indicator_id, figure.period)].append(figure)
+    dropped: set[int] = set()
+    for group in regional.values():
+        own = [f for f in group if f.area.code == council.region_code]
+        wider = [f for f in group if f.area.code != council.region_code]
+        if any(f.cell.is_number for f in own) or not wider:
+            keep = own
+        elif any(f.cell.is_number for f in wider) or not own:
+            keep = wider
+        else:
+            keep = own
+        kept = {id(f) for f in keep}
+        dropped.update(id(f) for f in group if id(f) not in kept)
+    return [f for f in figures if id(f) not in dropped]
+
+
+def _period_list(codes: Iterable[str], kind: PeriodType) -> str:
+    """Return the periods as a reader would list them: "2017/18 to 2020/21 and 2023/24"."""
+    periods = sorted((parse_canonical(code, kind) for code in set(codes)), key=lambda p: p.start)
+    runs: list[list[Period]] = []
+    for period in periods:
+        # The mapped indicators are annual: a period a year after the last one continues a run.
+        if runs and shift(runs[-1][-1], 12).code == period.code:
+            runs[-1].append(period)
+        else:
+            runs.append([period])
+    texts = [run[0].short_label if len(run) == 1 else
+             f"{run[0].short_label} to {run[-1].short_label}" for run in runs]
+    return texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " and " + texts[-1]
+
+
+def figure_notes(figures: list[Figure], council: Council,
+                 indicators: dict[str, IndicatorMapping]) -> dict[str, list[str]]:
+    """Return, per indicator, the data notes its figures need: joint figures, a wider region."""
+    joint: dict[tuple[str, str], set[str]] = defaultdict(set)
+    wider: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for figure in figures:
+        if figure.note:
+            joint[(figure.indicator_id, figure.note)].add(figure.period)
+        if figure.area.type == AreaType.REGION.value and figure.area.code != council.region_code:
+            wider[(figure.indicator_id, figure.area.name)].add(figure.period)
+    notes: dict[str, list[str]] = defaultdict(list)
+    for (indicator_id, note), periods in sorted(joint.items()):
+        kind = indicators[indicator_id].period_type
+        notes[indicator_id].append(JOINT_PERIODS.format(note=note,
+                                                        periods=_period_list(periods, kind)))
+    for (indicator_id, name), periods in sorted(wider.items()):
+        kind = indicators[indicator_id].period_type
+        notes[indicator_id].append(WIDER_REGION_NOTE.format(
+            wider=name, own=council.region_name, periods=_period_list(periods, kind)))
+    return notes
+
+
 def _indicator_row(item: IndicatorMapping, mapping: Mapping, neighbours: int,
-                   source_note: str) -> dict[str, str]:
-    notes = [item.data_notes, source_note]
+                   source_note: str, figure_notes: Iterable[str] = ()) -> dict[str, str]:
+    notes = [item.data_notes, *figure_notes, source_note]
     if neighbours:
         notes.append(AVERAGE_NOTE.format(size=neighbours, places=item.decimal_places))
     return {
@@ -130,11 +206,14 @@ def assemble(mapping: Mapping, council: Council, figures: list[Figure], neighbou
              release: Release, name: str, source_note: str) -> PackageContent:
     """Return the package for one council: observations, comparators, indicators and more."""
     indicators = {item.id: item for item in mapping.indicators}
+    figures = one_region(figures, council)
     imported = sorted({f.indicator_id for f in figures if f.area.type == COUNCIL})
     # Counts are never compared with another area's (site.NOT_COMPARABLE; check refuses them).
     comparable = {i for i in imported if indicators[i].unit not in NOT_COMPARABLE}
     comparators = [f for f in figures if f.area.type != COUNCIL and f.indicator_id in comparable]
     comparators += neighbour_averages(comparators, neighbours, indicators)
+    notes = figure_notes([f for f in figures if f.area.type == COUNCIL] + comparators, council,
+                         indicators)
     type_order = {t.value: i for i, t in enumerate(AreaType)}
     observations = sorted((f for f in figures if f.area.type == COUNCIL),
                           key=lambda f: (f.indicator_id, f.period))
@@ -146,7 +225,8 @@ def assemble(mapping: Mapping, council: Council, figures: list[Figure], neighbou
     tables = {
         "service_areas": [_full("service_areas", {k: str(v) for k, v in a.items()}) for a in areas],
         "indicators": [_full("indicators", _indicator_row(indicators[i], mapping, neighbours,
-                                                          source_note)) for i in imported],
+                                                          source_note, notes.get(i, ())))
+                       for i in imported],
         "observations": [_full("observations", {"indicator_id": f.indicator_id, "period": f.period,
                                                 **_value_fields(f)}) for f in observations],
         "comparators": [_full("comparators", {"indicator_id": f.indicator_id, "period": f.period,

@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.importers.councils import Council, find_council, read_councils, read_neighbours
+from generator.importers.councils import (
+    Council,
+    council_codes,
+    find_council,
+    read_councils,
+    read_neighbours,
+    require_current,
+)
 from generator.importers.ees import read_ees
 from generator.importers.lait import read_lait
 from generator.importers.mapping import SHIPPED_MAPPING, Mapping, read_mapping
@@ -65,24 +72,32 @@ def _duplicates(figures: list[Figure]) -> list[Problem]:
     return problems
 
 
+def _group(council: Council, councils: tuple[Council, ...], path: Path) -> dict[str, Council]:
+    """Return the council's statistical neighbours, resolved through the councils table."""
+    table = read_neighbours(path)
+    index = council_codes(councils)
+    # The workbook lists a council under its LA number; any code the table knows finds it.
+    row = next((table[code] for code in council.codes if code in table), None)
+    if row is None:
+        raise DataError([Problem(str(path), None, "LA num",
+                                 f"{council.name} ({council.old_code}) is not in the "
+                                 "statistical neighbours file",
+                                 CODES["neighbours-council"].fix, "neighbours-council")])
+    group: dict[str, Council] = {}
+    for code in row:
+        neighbour = index.get(code.upper(), Council(code, code, code, "", ""))
+        group.setdefault(neighbour.old_code, neighbour)
+    return group
+
+
 def _inputs(options: ImportOptions) -> tuple[Mapping, Council, dict[str, Council]]:
     mapping, problems = read_mapping(options.mapping)
     councils = read_councils()
-    council = find_council(options.council, councils)  # raises DataError when unknown
+    # Raises DataError when unknown, or abolished (naming the councils that took its area over).
+    council = require_current(find_council(options.council, councils), councils)
     if mapping is None:
         raise DataError(problems)
-    group: dict[str, Council] = {}
-    if options.neighbours is not None:
-        table = read_neighbours(options.neighbours)
-        by_code = {c.old_code: c for c in councils}
-        if council.old_code not in table:
-            raise DataError([Problem(str(options.neighbours), None, "LA num",
-                                     f"{council.name} ({council.old_code}) is not in the "
-                                     "statistical neighbours file",
-                                     CODES["neighbours-council"].fix,
-                                     "neighbours-council")])
-        group = {code: by_code.get(code, Council(code, code, code, "", ""))
-                 for code in table[council.old_code]}
+    group = {} if options.neighbours is None else _group(council, councils, options.neighbours)
     return mapping, council, group
 
 
