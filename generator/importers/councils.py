@@ -145,6 +145,24 @@ def require_current(council: Council, councils: tuple[Council, ...]) -> Council:
                              CODES["council-abolished"].fix, "council-abolished")])
 
 
+def neighbour_councils(council: Council, councils: tuple[Council, ...],
+                       table: dict[str, tuple[str, ...]]) -> dict[str, Council] | None:
+    """Return the council's statistical neighbours by LA number, resolved through the table.
+
+    ``table`` is ``read_neighbours``' result. A neighbour the councils table does not know keeps
+    its number as code and name. Returns None when the council has no row in the workbook.
+    """
+    row = next((table[code] for code in council.codes if code in table), None)
+    if row is None:
+        return None
+    index = council_codes(councils)
+    group: dict[str, Council] = {}
+    for code in row:
+        neighbour = index.get(code.upper(), Council(code, code, code, "", ""))
+        group.setdefault(neighbour.old_code, neighbour)
+    return group
+
+
 def _bomb(path: Path, file: str) -> Problem | None:
     """Return a problem if the workbook would unpack to more than a spreadsheet can hold."""
     unpacked = xlsx_unpacked(path)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from generator.importers.councils import (
     Council,
-    council_codes,
     find_council,
+    neighbour_councils,
     read_councils,
     read_neighbours,
     require_current,
@@ -73,20 +73,12 @@ def _duplicates(figures: list[Figure]) -> list[Problem]:
 
 
 def _group(council: Council, councils: tuple[Council, ...], path: Path) -> dict[str, Council]:
-    """Return the council's statistical neighbours, resolved through the councils table."""
-    table = read_neighbours(path)
-    index = council_codes(councils)
-    # The workbook lists a council under its LA number; any code the table knows finds it.
-    row = next((table[code] for code in council.codes if code in table), None)
-    if row is None:
+    group = neighbour_councils(council, councils, read_neighbours(path))
+    if group is None:
         raise DataError([Problem(str(path), None, "LA num",
                                  f"{council.name} ({council.old_code}) is not in the "
                                  "statistical neighbours file",
                                  CODES["neighbours-council"].fix, "neighbours-council")])
-    group: dict[str, Council] = {}
-    for code in row:
-        neighbour = index.get(code.upper(), Council(code, code, code, "", ""))
-        group.setdefault(neighbour.old_code, neighbour)
     return group
 
 
