@@ -211,3 +211,12 @@ def test_london_councils_ehc_region_is_london(
     periods = "2019 to 2024" if kind == "ees" else "2016 to 2024"
     assert (note.format(periods=periods) in _notes(imported[(kind, council)], indicator)) == (
         region[1] == "London")
+
+
+def test_every_column_of_the_table_is_documented() -> None:
+    from tests.test_docs import IMPORTING, section, table_rows
+
+    with (ALL.parents[1] / "../generator/importers/mappings/councils.csv").resolve().open(
+            encoding="utf-8") as handle:
+        columns = next(csv.reader(handle))
+    assert set(table_rows(section(IMPORTING, "The council table"))) == {"column", *columns}
