@@ -166,14 +166,18 @@ NORTHAMPTONSHIRE = ("Joint figure for North Northamptonshire and West Northampto
                     "figure for them, used here as each council's figure.")
 
 
+SEP_2017_TO_2025 = "30 September 2017 to 30 September 2025"
+SEP_2021_TO_2025 = "30 September 2021 to 30 September 2025"
+
+
 @pytest.mark.parametrize("council, indicator, note", [
-    ("314", "agency-social-workers", KINGSTON_RICHMOND.format(periods="30 Sep 2017 to 30 Sep 2025")),
-    ("318", "social-worker-caseload", KINGSTON_RICHMOND.format(periods="30 Sep 2017 to 30 Sep 2025")),
+    ("314", "agency-social-workers", KINGSTON_RICHMOND.format(periods=SEP_2017_TO_2025)),
+    ("318", "social-worker-caseload", KINGSTON_RICHMOND.format(periods=SEP_2017_TO_2025)),
     ("318", "social-worker-turnover", KINGSTON_RICHMOND.format(periods="Sep 2017 to Sep 2025")),
-    ("940", "social-worker-vacancies", NORTHAMPTONSHIRE.format(periods="30 Sep 2021 to 30 Sep 2025")),
+    ("940", "social-worker-vacancies", NORTHAMPTONSHIRE.format(periods=SEP_2021_TO_2025)),
     ("941", "social-worker-turnover", NORTHAMPTONSHIRE.format(periods="Sep 2021 to Sep 2025")),
     # Bedford has West Northamptonshire as a neighbour: the joint figure is its neighbour's.
-    ("822", "agency-social-workers", NORTHAMPTONSHIRE.format(periods="30 Sep 2021 to 30 Sep 2025")),
+    ("822", "agency-social-workers", NORTHAMPTONSHIRE.format(periods=SEP_2021_TO_2025)),
 ])
 def test_a_joint_row_is_each_councils_figure_with_a_note(
         imported: dict[tuple[str, str], PackageContent], council: str, indicator: str,

@@ -151,8 +151,10 @@ def _period_list(codes: Iterable[str], kind: PeriodType) -> str:
             runs[-1].append(period)
         else:
             runs.append([period])
-    texts = [run[0].short_label if len(run) == 1 else
-             f"{run[0].short_label} to {run[-1].short_label}" for run in runs]
+    # A date reads in full ("30 September 2025"); other periods are named compactly ("2024/25").
+    name = (lambda p: p.label) if kind == PeriodType.SNAPSHOT else (lambda p: p.short_label)
+    texts = [name(run[0]) if len(run) == 1 else f"{name(run[0])} to {name(run[-1])}"
+             for run in runs]
     return texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " and " + texts[-1]
 
 
