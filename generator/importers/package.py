@@ -181,8 +181,8 @@ def figure_notes(figures: list[Figure], council: Council,
 
 
 def _indicator_row(item: IndicatorMapping, mapping: Mapping, neighbours: int,
-                   source_note: str, figure_notes: Iterable[str] = ()) -> dict[str, str]:
-    notes = [item.data_notes, *figure_notes, source_note]
+                   source_note: str, extra_notes: Iterable[str] = ()) -> dict[str, str]:
+    notes = [item.data_notes, *extra_notes, source_note]
     if neighbours:
         notes.append(AVERAGE_NOTE.format(size=neighbours, places=item.decimal_places))
     return {

@@ -73,6 +73,7 @@ def _duplicates(figures: list[Figure]) -> list[Problem]:
 
 
 def _group(council: Council, councils: tuple[Council, ...], path: Path) -> dict[str, Council]:
+    """Return the council's neighbours from DfE's workbook, refusing a council it does not list."""
     group = neighbour_councils(council, councils, read_neighbours(path))
     if group is None:
         raise DataError([Problem(str(path), None, "LA num",
