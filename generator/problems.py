@@ -429,6 +429,13 @@ CATALOGUE: tuple[Code, ...] = (
     Code("council-absent", _I, "The files hold no rows for the council.",
          "DfE publishes every council's figures; check you downloaded the national files (not a "
          "filtered extract) and that they are the ones the mapping names."),
+    Code("project-exists", _I, "perfsite new was asked to write a project into a folder that "
+         "already exists; it never writes over one.",
+         "Give --out a folder that does not exist yet, or move the old one away first."),
+    Code("project-sources", _I, "perfsite new cannot find the generator's MkDocs sources "
+         "(site_src/) to copy into the project.",
+         "Run it from the generator installed from its repository (pip install -e), where "
+         "site_src/ sits beside generator/."),
     Code("neighbours-unreadable", _I, "The statistical neighbours file could not be read.",
          "Give DfE's statistical neighbours .xlsx file."),
     Code("neighbours-layout", _I, "The statistical neighbours file does not have DfE's layout.",

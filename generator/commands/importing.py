@@ -1,7 +1,7 @@
-"""Click commands ``import-ees`` and ``import-lait``: parse options and call one function.
+"""Click commands ``import-ees``, ``import-lait`` and ``new``: parse options and call one function.
 
-Registered in ``generator/commands/cli.py`` with ``main.add_command(import_ees)`` and
-``main.add_command(import_lait)``.
+Registered in ``generator/commands/cli.py`` with ``main.add_command(import_ees)``,
+``main.add_command(import_lait)`` and ``main.add_command(new)``.
 """
 
 from __future__ import annotations
@@ -75,3 +75,32 @@ def import_ees(sources: tuple[Path, ...], **values: Any) -> None:
 def import_lait(sources: tuple[Path, ...], **values: Any) -> None:
     """Import a council's figures from DfE LAIT's long file (.parquet or .csv)."""
     _run("lait", sources, **values)
+
+
+@click.command("new", cls=Reporting)
+@click.argument("council")
+@click.option("--ees", required=True, type=click.Path(exists=True, path_type=Path),
+              help="The folder of DfE's explore education statistics CSVs.")
+@click.option("--lait", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              default=None, help="DfE LAIT's long file (not imported yet: its ids clash with "
+                                 "the EES package's).")
+@click.option("--neighbours", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="DfE's statistical neighbours .xlsx; adds each neighbour and their average.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The project folder to create (default: <council>-performance). It must "
+                   "not exist.")
+@click.option("--release-date", default=None, callback=_date,
+              help="Release date YYYY-MM-DD (default: today).")
+def new(council: str, **values: Any) -> None:
+    """Start a site project for COUNCIL from DfE's downloaded files, ready to build."""
+    from generator.commands.new_project import NewProject, new_project
+
+    click.get_current_context().meta[UNCHANGED] = "Nothing was written."
+    project = new_project(NewProject(council=council, **values))
+    for summary in project.summaries:
+        click.echo(f"Imported {summary}.")
+    for note in project.notes:
+        click.echo(f"Note: {note}")
+    click.echo(f"Wrote {project.folder}, a site project for {project.council}.\n"
+               f"Next: set extra.generator.contact in {project.folder / 'mkdocs.yml'}, then run "
+               f"'perfsite build' in that folder.")

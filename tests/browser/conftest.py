@@ -2,19 +2,26 @@
 
 With pytest-xdist each worker has its own server and browser, but the site is built only once:
 the first worker to take the lock builds it into a folder all workers share.
+
+The quality gates (``GATES``) also run on a second site: a real council's, made the way an officer
+makes one, with ``perfsite new`` from DfE's files in tests/fixtures/dfe_all and then ``build`` in
+the new project folder, with no edits. ``pytest_generate_tests`` gives each gate the ``site``
+parameter ``example`` and ``new-council``; every other browser test gets ``example`` only.
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
-from tools.browser.launcher import build_site, ensure_tools
+from tools.browser.launcher import REPO, build_site, ensure_tools
 from tools.browser.server import SiteServer, site_base_path
 
 from . import weight_report
@@ -28,22 +35,80 @@ def _shared_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the example site fresh (once per run) and return its folder.
+#: The council whose site the gates also check: a real one (not Trafford, the fixtures' own), with
+#: a name DfE writes inverted ("Bristol, City of") and statistical neighbours.
+NEW_COUNCIL = "Bristol"
+#: The gates run on both sites: test module -> its gate tests.
+GATES = {
+    "test_accessibility": {"test_axe_finds_no_violations_in_light_mode",
+                           "test_axe_finds_no_colour_violations_in_dark_mode",
+                           "test_keyboard_reaches_every_control_with_visible_focus"},
+    "test_html": {"test_every_page_is_valid_html", "test_no_broken_internal_links"},
+    "test_loading": {"test_no_console_errors_or_failed_requests",
+                     "test_no_request_leaves_the_site", "test_every_chart_is_drawn"},
+    "test_mobile": {"test_no_sideways_scroll_at_360px"},
+    "test_page_weight": {"test_html_of_every_page_within_budget",
+                         "test_first_and_repeat_visits_within_budget"},
+}
 
-    Set PERFSITE_SITE_DIR to test an already built site instead (quicker while editing tests).
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run each gate on the example site and on the new council's; other tests on the example."""
+    if "site" not in metafunc.fixturenames:
+        return
+    module = metafunc.module.__name__.rsplit(".", 1)[-1]
+    gate = metafunc.function.__name__ in GATES.get(module, set())
+    sites = ["example", "new-council"] if gate else ["example"]
+    metafunc.parametrize("site", sites, indirect=True, scope="session")
+
+
+@pytest.fixture(scope="session")
+def site(request: pytest.FixtureRequest) -> str:
+    """Return which site a test checks: ``example`` or ``new-council``."""
+    return str(getattr(request, "param", "example"))
+
+
+def _run(cmd: list[str], cwd: Path) -> None:
+    # This checkout's generator, wherever the command runs (the project folder is elsewhere).
+    path = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": path}
+    result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed in {cwd}:\n{result.stdout}\n{result.stderr}")
+
+
+def build_new_council_site(shared: Path) -> Path:
+    """Make a project with ``perfsite new`` as an officer would, build it, return its site."""
+    project = shared / "new-council-project"
+    if not (project / "site" / "index.html").is_file():
+        fixtures = REPO / "tests" / "fixtures"
+        _run([sys.executable, "-m", "generator", "new", NEW_COUNCIL, "--out", str(project),
+              "--ees", str(fixtures / "dfe_all" / "ees"), "--release-date", "2025-12-01",
+              "--neighbours", str(fixtures / "dfe" / "statistical_neighbours_may_2025.xlsx")],
+             cwd=shared)
+        _run([sys.executable, "-m", "generator", "build"], cwd=project)
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def site_dir(site: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the site under test fresh (once per run) and return its folder.
+
+    Set PERFSITE_SITE_DIR to test an already built example site instead (quicker while editing
+    tests).
     """
     shared = _shared_dir(tmp_path_factory)
     with open(shared / "browser-site.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         ensure_tools()
+        if site == "new-council":
+            return build_new_council_site(shared)
         if os.environ.get("PERFSITE_SITE_DIR"):
             return Path(os.environ["PERFSITE_SITE_DIR"]).resolve()
-        site = shared / "browser-site"
-        if not (site / "index.html").is_file():
-            build_site(site)
-        return site
+        built = shared / "browser-site"
+        if not (built / "index.html").is_file():
+            build_site(built)
+        return built
 
 
 @pytest.fixture(scope="session")
