@@ -483,6 +483,10 @@ CATALOGUE: tuple[Code, ...] = (
          "period type.", "Leave the measure out of the mapping: the importer cannot read it."),
     Code("lait-cell", _I, "A LAIT value is neither a number nor a DfE symbol.",
          "Check the file is LAIT's as published."),
+    Code("import-incomplete", _I, "With --strict: a mapped indicator was not imported (its file "
+         "is missing, the file has no rows for the council, or every figure is a symbol); the "
+         "problem gives the reason.", "Download the file the problem names (or rename it as the "
+         "mapping's pattern), or import without --strict to publish the others."),
     Code("import-duplicate", _I, "Two files give a figure for the same indicator, area and period.",
          "Give each file once, or add filters in the mapping so one row matches."),
     Code("path-outside", _B, "A file the build would write has a path outside the site's "

@@ -1,11 +1,12 @@
-"""Click commands ``import-ees`` and ``import-lait``: parse options and call one function.
+"""Click commands ``import-ees``, ``import-lait`` and ``import-dfe``: parse options, call one function.
 
-Registered in ``generator/commands/cli.py`` with ``main.add_command(import_ees)`` and
-``main.add_command(import_lait)``.
+Registered in ``generator/commands/cli.py`` with ``main.add_command(...)``. Each prints the
+import report (``importers/report.py``) after the import, as text or as one JSON object.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Any
 
 import click
 
-from generator.commands.failures import UNCHANGED, Reporting
+from generator.commands.failures import FORMAT, UNCHANGED, Reporting
 from generator.importers.mapping import SHIPPED_MAPPING
 
 
@@ -45,20 +46,35 @@ def _options(command: Callable[..., Any]) -> Callable[..., Any]:
                      help="Release title (default: 'Department for Education figures, <date>')."),
         click.option("--release-date", default=None, callback=_date,
                      help="Release date YYYY-MM-DD (default: today)."),
+        click.option("--strict", is_flag=True, default=False,
+                     help="Fail, writing nothing, when a mapped indicator is not imported."),
+        click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+                     default="text", show_default=True,
+                     help="text for people; json: the import report as one JSON object."),
     ]
     for decorator in reversed(decorators):
         command = decorator(command)
     return command
 
 
-def _run(kind: str, sources: tuple[Path, ...], **values: Any) -> None:
+def _run(kind: str, sources: tuple[Path, ...], output_format: str, **values: Any) -> None:
     from generator.importers.run import ImportOptions, import_package
 
-    # A failure is reported by Reporting (failures.py), saying so.
-    click.get_current_context().meta[UNCHANGED] = "Nothing was written."
+    # A failure is reported by Reporting (failures.py), saying so, in the format asked for.
+    context = click.get_current_context()
+    context.meta[UNCHANGED] = "Nothing was written."
+    context.meta[FORMAT] = output_format
     options = ImportOptions(**values)
     content = import_package(kind, sources, options)
+    assert content.report is not None
+    if output_format == "json":
+        click.echo(json.dumps({"package": content.descriptor["name"], "out": str(options.out),
+                               "written": True, **content.report.as_dict()},
+                              ensure_ascii=False, indent=2))
+        return
     click.echo(f"Wrote {options.out}: {content.summary()}.")
+    for line in content.report.lines():
+        click.echo(line)
 
 
 @click.command("import-ees", cls=Reporting)
@@ -75,3 +91,14 @@ def import_ees(sources: tuple[Path, ...], **values: Any) -> None:
 def import_lait(sources: tuple[Path, ...], **values: Any) -> None:
     """Import a council's figures from DfE LAIT's long file (.parquet or .csv)."""
     _run("lait", sources, **values)
+
+
+@click.command("import-dfe", cls=Reporting)
+@click.option("--ees", "ees", multiple=True, required=True, type=click.Path(path_type=Path),
+              help="explore-education-statistics CSVs or folders (repeat for more).")
+@click.option("--lait", "lait", multiple=True, required=True, type=click.Path(path_type=Path),
+              help="LAIT's long file, .parquet or .csv (repeat for more).")
+@_options
+def import_dfe(ees: tuple[Path, ...], lait: tuple[Path, ...], **values: Any) -> None:
+    """Import a council's figures from both DfE sources into one package, EES first, LAIT filling gaps."""
+    _run("dfe", ees, lait=lait, **values)

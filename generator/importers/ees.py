@@ -7,21 +7,25 @@ columns below, then filter columns, then indicator columns. Cells are kept as pu
 from __future__ import annotations
 
 import csv
-import fnmatch
 from collections.abc import Iterable
 from pathlib import Path
 
 from generator.importers.councils import Council
 from generator.importers.mapping import IndicatorMapping, Mapping
+from generator.importers.matching import (
+    GEOGRAPHY_COLUMNS,
+    FileMatch,
+    by_layout,
+    by_name,
+    closest,
+    read_layout,
+)
 from generator.importers.package import COUNCIL, Area, Figure
 from generator.importers.published import TIME_IDENTIFIERS, CellError, dfe_period, read_cell
 from generator.input.files import special_file_problem
 from generator.model.periods import PeriodError
 from generator.model.site import AreaType
 from generator.problems import CODES, Problem
-
-GEOGRAPHY_COLUMNS = ("time_period", "time_identifier", "geographic_level", "country_code",
-                     "region_code", "region_name", "old_la_code", "new_la_code", "la_name")
 
 
 def source_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
@@ -33,11 +37,6 @@ def source_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
         else:
             named.append(path)
     return sorted(named), found
-
-
-def _entries(path: Path, mapping: Mapping) -> list[IndicatorMapping]:
-    return [item for item in mapping.indicators
-            if item.ees and fnmatch.fnmatch(path.name.lower(), item.ees.file.lower())]
 
 
 def _area(row: dict[str, str], council: Council, region_code: str,
@@ -151,29 +150,67 @@ def read_ees_file(path: Path, entries: list[IndicatorMapping], council: Council,
     return figures
 
 
-def read_ees(paths: Iterable[Path], mapping: Mapping, council: Council, neighbours: set[str],
-             problems: list[Problem]) -> tuple[list[Figure], list[str]]:
-    """Return the figures from every mapped file, and the names of the files used."""
+def _unmapped(path: Path, mapping: Mapping) -> Problem:
+    """Return the problem of a named file no entry uses, naming the entry it comes closest to."""
+    message = "unknown file layout: no indicator in the mapping uses this file"
+    layout = read_layout(path, mapping)
+    geography = [name for name in GEOGRAPHY_COLUMNS if name not in layout.header]
+    nearest = closest(layout, mapping)
+    if geography:
+        message += (", and it is not a DfE tidy CSV (it lacks the columns "
+                    + ", ".join(geography) + ")")
+    elif nearest is not None:
+        item, lacks = nearest
+        assert item.ees is not None
+        message += (f"; the closest is '{item.id}' (file {item.ees.file}), which needs "
+                    + " and ".join(lacks) + ", which this file lacks")
+    return Problem(str(path), None, "", message, CODES["ees-unmapped"].fix, "ees-unmapped")
+
+
+def match_files(paths: Iterable[Path], mapping: Mapping,
+                problems: list[Problem]) -> list[FileMatch]:
+    """Return each readable source file with the entries it serves, by name or else by layout."""
     named, found = source_files(paths)
-    figures: list[Figure] = []
-    used: list[str] = []
+    matches: list[FileMatch] = []
+    unnamed: list[Path] = []
     for path in named + found:
         special = special_file_problem(path, str(path))
         if special is not None:
             problems.append(special)
-            continue
-        if not path.is_file():
+        elif not path.is_file():
             problems.append(Problem(str(path), None, "", "the file does not exist",
                                     CODES["source-missing"].fix, "source-missing"))
-            continue
-        entries = _entries(path, mapping)
-        if not entries:
-            if path in named:
-                problems.append(Problem(str(path), None, "", "unknown file layout: no indicator "
-                                        "in the mapping uses this file",
-                                        CODES["ees-unmapped"].fix,
-                                        "ees-unmapped"))
-            continue
-        figures.extend(read_ees_file(path, entries, council, neighbours, problems))
-        used.append(path.name)
-    return figures, used
+        elif entries := by_name(path, mapping):
+            matches.append(FileMatch(path, tuple(item.id for item in entries)))
+        else:
+            unnamed.append(path)
+    matched = {entry for match in matches for entry in match.entries}
+    for path in unnamed:
+        candidates = [item for item in mapping.indicators if item.ees and item.id not in matched]
+        entries = by_layout(read_layout(path, mapping), candidates) if candidates else []
+        if entries:
+            matches.append(FileMatch(path, tuple(item.id for item in entries), by_layout=True))
+            matched.update(item.id for item in entries)
+        elif path in named:
+            problems.append(_unmapped(path, mapping))
+    return matches
+
+
+def read_ees_files(paths: Iterable[Path], mapping: Mapping, council: Council,
+                   neighbours: set[str], problems: list[Problem]
+                   ) -> tuple[list[Figure], list[FileMatch]]:
+    """Return the figures from every mapped file, and which file served which entries."""
+    matches = match_files(paths, mapping, problems)
+    indicators = {item.id: item for item in mapping.indicators}
+    figures: list[Figure] = []
+    for match in matches:
+        entries = [indicators[entry] for entry in match.entries]
+        figures.extend(read_ees_file(match.path, entries, council, neighbours, problems))
+    return figures, matches
+
+
+def read_ees(paths: Iterable[Path], mapping: Mapping, council: Council, neighbours: set[str],
+             problems: list[Problem]) -> tuple[list[Figure], list[str]]:
+    """Return the figures from every mapped file, and the names of the files used."""
+    figures, matches = read_ees_files(paths, mapping, council, neighbours, problems)
+    return figures, [match.path.name for match in matches]

@@ -14,12 +14,16 @@ from typing import Any
 from generator.importers.councils import Council
 from generator.importers.mapping import IndicatorMapping, Mapping
 from generator.importers.published import Cell, mean_text
+from generator.importers.report import SOURCE_WORDS, ImportReport, Source
 from generator.model import format as fmt
+from generator.model.periods import parse_canonical
 from generator.model.site import NOT_COMPARABLE, AreaType, Release
 
 COUNCIL = "council"
 AVERAGE_CODE = "statistical-neighbours"
 AVERAGE_NAME = "Statistical neighbours' average (calculated)"
+ORIGIN_WORDS = {Source.EES.value: "DfE's explore education statistics files",
+                Source.LAIT.value: "DfE's Local Authority Interactive Tool (LAIT)"}
 ATTRIBUTION = "Source: Department for Education, Open Government Licence v3.0"
 AVERAGE_NOTE = (
     "The statistical neighbours' average is calculated by the importer, not published by DfE: "
@@ -50,6 +54,8 @@ class Figure:
     denominator: str = ""
     file: str = ""
     row: int = 0
+    note: str = ""  # a joint row's note (for a council that shares a service), else empty
+    origin: str = ""  # which of DfE's sources a combined import took it from ("ees" or "lait")
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,7 @@ class PackageContent:
 
     descriptor: dict[str, Any]
     tables: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    report: ImportReport | None = None  # what became of each mapped indicator (importers only)
 
     def summary(self) -> str:
         counts = ", ".join(f"{len(rows)} {name}" for name, rows in self.tables.items())
@@ -102,9 +109,27 @@ def neighbour_averages(figures: list[Figure], group_size: int,
     return averages
 
 
+def origin_note(item: IndicatorMapping, observations: Iterable[Figure]) -> str:
+    """Return which source each of a combined import's figures came from, or "" if one kind."""
+    periods: dict[str, list[str]] = defaultdict(list)
+    for figure in observations:
+        if figure.origin:
+            periods[figure.origin].append(figure.period)
+    if not periods:
+        return ""
+    if len(periods) == 1:
+        (origin,) = periods
+        return f"All figures are from {ORIGIN_WORDS[origin]}."
+    labels = [parse_canonical(code, item.period_type).short_label
+              for code in sorted(periods[Source.LAIT.value])]
+    return (f"Figures for {', '.join(labels)} are from {ORIGIN_WORDS[Source.LAIT.value]}, which "
+            f"has them where the explore education statistics files do not; the others are "
+            f"from {ORIGIN_WORDS[Source.EES.value]}.")
+
+
 def _indicator_row(item: IndicatorMapping, mapping: Mapping, neighbours: int,
-                   source_note: str) -> dict[str, str]:
-    notes = [item.data_notes, source_note]
+                   source_note: str, origins: str = "") -> dict[str, str]:
+    notes = [item.data_notes, source_note, origins]
     if neighbours:
         notes.append(AVERAGE_NOTE.format(size=neighbours, places=item.decimal_places))
     return {
@@ -120,6 +145,13 @@ def _indicator_row(item: IndicatorMapping, mapping: Mapping, neighbours: int,
         "data_notes": "\n\n".join(note for note in notes if note), "why_it_matters": "",
         "related": "", "previous_ids": "", "replaced_by": "",
     }
+
+
+def _source(mapping: Mapping, figure: Figure) -> str:
+    # A combined import names the release each comparator came from, as its council figure.
+    if figure.origin:
+        return f"{mapping.publisher} ({SOURCE_WORDS[Source(figure.origin)]})"
+    return mapping.publisher
 
 
 def _full(resource: str, row: dict[str, str]) -> dict[str, str]:
@@ -145,14 +177,16 @@ def assemble(mapping: Mapping, council: Council, figures: list[Figure], neighbou
     sources = sorted({(indicators[i].source, indicators[i].source_url) for i in imported})
     tables = {
         "service_areas": [_full("service_areas", {k: str(v) for k, v in a.items()}) for a in areas],
-        "indicators": [_full("indicators", _indicator_row(indicators[i], mapping, neighbours,
-                                                          source_note)) for i in imported],
+        "indicators": [_full("indicators", _indicator_row(
+            indicators[i], mapping, neighbours, source_note,
+            origin_note(indicators[i], (f for f in observations if f.indicator_id == i))))
+            for i in imported],
         "observations": [_full("observations", {"indicator_id": f.indicator_id, "period": f.period,
                                                 **_value_fields(f)}) for f in observations],
         "comparators": [_full("comparators", {"indicator_id": f.indicator_id, "period": f.period,
                                               "area_type": f.area.type, "area_code": f.area.code,
                                               "area_name": f.area.name, **_value_fields(f, False),
-                                              "source": mapping.publisher})
+                                              "source": _source(mapping, f)})
                         for f in comparators],
         "releases": [_full("releases", {"id": release.id, "title": release.title,
                                         "date": release.date.isoformat(), "status": release.status.value,
