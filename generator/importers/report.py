@@ -121,8 +121,8 @@ class ImportReport:
             names = ", ".join(item.id for item in self.warnings)
             count = len(self.warnings)
             lines.append(f"Warning: {count} mapped indicator{'s' if count != 1 else ''} "
-                         f"imported with no figures or not imported: {names}. The reason is on "
-                         "each line above; --strict makes this an error.")
+                         f"not imported or with no numbers: {names}. The reason is on each line "
+                         "above; --strict makes this an error.")
         return lines
 
     def as_dict(self) -> dict[str, Any]:
