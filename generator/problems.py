@@ -462,6 +462,9 @@ CATALOGUE: tuple[Code, ...] = (
     Code("ees-unmapped", _I, "No indicator in the mapping uses this file.",
          "Leave the file out, or add an indicator with an ees section whose file pattern matches "
          "its name."),
+    Code("ees-archive", _I, "A .zip given to import-ees could not be read, or unpacks to more "
+         "than the importer reads (500 MB of CSV files, 200 MB per file, 100 files).",
+         "Give DfE's download as it came, or unzip it and give the .csv files or their folder."),
     Code("ees-layout", _I, "The file is not a DfE tidy CSV (it lacks the geography columns).",
          "Give the CSV files as downloaded from explore education statistics, or import LAIT "
          "files with import-lait."),

@@ -215,3 +215,60 @@ def test_ees_and_lait_in_one_package(tmp_path: Path, council: str, ees: int, lai
     release = _rows(out / "releases.csv")[0]["notes"]
     assert "explore education statistics (absence_la.csv," in release
     assert "and LAIT (lait_all.parquet)." in release
+
+
+def _zip(path: Path, members: dict[str, bytes]) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_dfe_zip_is_read_as_downloaded(tmp_path: Path) -> None:
+    archive = _zip(tmp_path / "education-health-and-care-plans.zip", {
+        "data/timeliness_20_week.csv": (EES / SEN2).read_bytes(),
+        "data/timeliness_20_week.meta.csv": b"col_name,col_type,label\nbreakdown,Filter,B\n",
+        "data-guidance/data-guidance.txt": b"guidance"})
+    result = _ees(archive, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert ("  ehc-plans-20-weeks-all: imported, 6 periods (2019 to 2024); file "
+            "timeliness_20_week.csv matched by its columns (the mapping names "
+            "sen2_timeliness_20_week*.csv)") in result.output.splitlines()
+    assert len(_rows(tmp_path / "out" / "observations.csv")) == 12
+
+
+@pytest.mark.parametrize("members, limit, message", [
+    ({"a/x.csv": b"a,b\n", "b/x.csv": b"a,b\n"}, None, "the archive holds two CSV files named x.csv"),
+    ({"data/big.csv": b"0" * 5000}, 4096,
+     "the archive unpacks to more than 0 MB of CSV files (or one file over 200 MB)"),
+    (None, None, "the archive could not be read: File is not a zip file"),
+])
+def test_zip_limits_and_damage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                               members: dict[str, bytes] | None, limit: int | None,
+                               message: str) -> None:
+    from generator.importers import archives
+
+    if limit is not None:
+        monkeypatch.setattr(archives, "MAX_UNPACKED_BYTES", limit)
+        monkeypatch.setattr(archives, "_CHUNK", 1024)
+    archive = tmp_path / "download.zip"
+    if members is None:
+        archive.write_bytes(b"not a zip")
+    else:
+        _zip(archive, members)
+    result = _ees(archive, tmp_path / "out")
+    assert result.exit_code == 1
+    assert f"{archive}: {message}" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_problem_inside_a_zip_names_the_member(tmp_path: Path) -> None:
+    text = (EES / SEN2).read_text(encoding="utf-8-sig")
+    archive = _zip(tmp_path / "sen2.zip", {"data/sen2_timeliness_20_week.csv": text.replace(
+        "PC_plans_issued_20_weeks_ex", "PC_renamed", 1).encode()})
+    result = _ees(archive, tmp_path / "out")
+    assert result.exit_code == 1
+    assert (f'{archive}:data/sen2_timeliness_20_week.csv, row 1, field '
+            '"PC_plans_issued_20_weeks_ex"') in result.output

@@ -7,9 +7,12 @@ columns below, then filter columns, then indicator columns. Cells are kept as pu
 from __future__ import annotations
 
 import csv
+import tempfile
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
+from generator.importers.archives import unpack
 from generator.importers.councils import Council
 from generator.importers.mapping import IndicatorMapping, Mapping
 from generator.importers.matching import (
@@ -199,13 +202,30 @@ def match_files(paths: Iterable[Path], mapping: Mapping,
 def read_ees_files(paths: Iterable[Path], mapping: Mapping, council: Council,
                    neighbours: set[str], problems: list[Problem]
                    ) -> tuple[list[Figure], list[FileMatch]]:
-    """Return the figures from every mapped file, and which file served which entries."""
-    matches = match_files(paths, mapping, problems)
-    indicators = {item.id: item for item in mapping.indicators}
-    figures: list[Figure] = []
-    for match in matches:
-        entries = [indicators[entry] for entry in match.entries]
-        figures.extend(read_ees_file(match.path, entries, council, neighbours, problems))
+    """Return the figures from every mapped file, and which file served which entries.
+
+    A .zip given as a source (DfE's download) is read as a folder of its .csv files
+    (``archives.py``); problems name the file inside it as ``archive.zip:data/file.csv``.
+    """
+    first = len(problems)
+    with tempfile.TemporaryDirectory(prefix="perfsite-import-") as temp:
+        sources, shown = [], {}
+        for number, path in enumerate(paths):
+            if path.suffix.lower() == ".zip" and path.is_file():
+                folder = Path(temp) / str(number)
+                shown.update({str(k): v for k, v in unpack(path, folder, problems).items()})
+                sources.append(folder)
+            else:
+                sources.append(path)
+        matches = match_files(sources, mapping, problems)
+        indicators = {item.id: item for item in mapping.indicators}
+        figures: list[Figure] = []
+        for match in matches:
+            entries = [indicators[entry] for entry in match.entries]
+            figures.extend(read_ees_file(match.path, entries, council, neighbours, problems))
+    if shown:
+        problems[first:] = [replace(p, file=shown.get(p.file, p.file)) for p in problems[first:]]
+        figures = [replace(f, file=shown.get(f.file, f.file)) for f in figures]
     return figures, matches
 
 
