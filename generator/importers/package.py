@@ -14,7 +14,7 @@ from typing import Any
 from generator.importers.councils import Council
 from generator.importers.mapping import IndicatorMapping, Mapping
 from generator.importers.published import Cell, mean_text
-from generator.importers.report import SOURCE_WORDS, ImportReport, Source
+from generator.importers.report import ImportReport, Source
 from generator.model import format as fmt
 from generator.model.periods import parse_canonical
 from generator.model.site import NOT_COMPARABLE, AreaType, Release
@@ -120,11 +120,20 @@ def origin_note(item: IndicatorMapping, observations: Iterable[Figure]) -> str:
     if len(periods) == 1:
         (origin,) = periods
         return f"All figures are from {ORIGIN_WORDS[origin]}."
-    labels = [parse_canonical(code, item.period_type).short_label
-              for code in sorted(periods[Source.LAIT.value])]
-    return (f"Figures for {', '.join(labels)} are from {ORIGIN_WORDS[Source.LAIT.value]}, which "
-            f"has them where the explore education statistics files do not; the others are "
-            f"from {ORIGIN_WORDS[Source.EES.value]}.")
+    every = sorted(code for codes in periods.values() for code in codes)
+    lait = sorted(periods[Source.LAIT.value])
+    labels = [parse_canonical(code, item.period_type).short_label for code in lait]
+    start = every.index(lait[0])
+    # A run of consecutive periods reads as "first to last"; scattered ones are listed.
+    run = every[start:start + len(lait)] == lait and len(lait) > 2
+    named = (f"{labels[0]} to {labels[-1]}" if run
+             else " and ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1
+                               else labels))
+    subject = (f"The figure for {named} is" if len(lait) == 1 else f"Figures for {named} are")
+    them = "it" if len(lait) == 1 else "them"
+    return (f"{subject} from {ORIGIN_WORDS[Source.LAIT.value]}, which has {them} where the "
+            f"explore education statistics files do not; the others are from "
+            f"{ORIGIN_WORDS[Source.EES.value]}.")
 
 
 def _indicator_row(item: IndicatorMapping, mapping: Mapping, neighbours: int,
@@ -145,13 +154,6 @@ def _indicator_row(item: IndicatorMapping, mapping: Mapping, neighbours: int,
         "data_notes": "\n\n".join(note for note in notes if note), "why_it_matters": "",
         "related": "", "previous_ids": "", "replaced_by": "",
     }
-
-
-def _source(mapping: Mapping, figure: Figure) -> str:
-    # A combined import names the release each comparator came from, as its council figure.
-    if figure.origin:
-        return f"{mapping.publisher} ({SOURCE_WORDS[Source(figure.origin)]})"
-    return mapping.publisher
 
 
 def _full(resource: str, row: dict[str, str]) -> dict[str, str]:
@@ -186,7 +188,7 @@ def assemble(mapping: Mapping, council: Council, figures: list[Figure], neighbou
         "comparators": [_full("comparators", {"indicator_id": f.indicator_id, "period": f.period,
                                               "area_type": f.area.type, "area_code": f.area.code,
                                               "area_name": f.area.name, **_value_fields(f, False),
-                                              "source": _source(mapping, f)})
+                                              "source": mapping.publisher})
                         for f in comparators],
         "releases": [_full("releases", {"id": release.id, "title": release.title,
                                         "date": release.date.isoformat(), "status": release.status.value,
