@@ -275,3 +275,17 @@ def test_a_problem_inside_a_zip_names_the_member(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert (f'{archive}:data/sen2_timeliness_20_week.csv, row 1, field '
             '"PC_plans_issued_20_weeks_ex"') in result.output
+
+
+@pytest.mark.parametrize("indicator_id", ["children-in-need-absence",
+                                          "children-in-need-persistent-absence"])
+def test_absence_definitions_name_the_population_the_filter_picks(indicator_id: str) -> None:
+    from generator.importers.mapping import SHIPPED_MAPPING, read_mapping
+
+    mapping, _ = read_mapping(SHIPPED_MAPPING)
+    assert mapping is not None
+    item = next(item for item in mapping.indicators if item.id == indicator_id)
+    assert item.ees is not None and ("social_care_group", "CINO at 31 March") in item.ees.filters
+    expected = ('children in need on 31 March other than those on a child protection plan or '
+                'looked after (DfE\'s "CINO at 31 March" group)')
+    assert expected.lower() in item.definition.lower()
