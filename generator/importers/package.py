@@ -14,7 +14,7 @@ from typing import Any
 from generator.importers.councils import Council
 from generator.importers.mapping import IndicatorMapping, Mapping
 from generator.importers.published import Cell, mean_text
-from generator.importers.report import ImportReport, Source
+from generator.importers.report import NOTE_WORDS, ImportReport, Source
 from generator.model import format as fmt
 from generator.model.periods import parse_canonical
 from generator.model.site import NOT_COMPARABLE, AreaType, Release
@@ -22,8 +22,6 @@ from generator.model.site import NOT_COMPARABLE, AreaType, Release
 COUNCIL = "council"
 AVERAGE_CODE = "statistical-neighbours"
 AVERAGE_NAME = "Statistical neighbours' average (calculated)"
-ORIGIN_WORDS = {Source.EES.value: "DfE's explore education statistics files",
-                Source.LAIT.value: "DfE's Local Authority Interactive Tool (LAIT)"}
 ATTRIBUTION = "Source: Department for Education, Open Government Licence v3.0"
 AVERAGE_NOTE = (
     "The statistical neighbours' average is calculated by the importer, not published by DfE: "
@@ -119,7 +117,7 @@ def origin_note(item: IndicatorMapping, observations: Iterable[Figure]) -> str:
         return ""
     if len(periods) == 1:
         (origin,) = periods
-        return f"All figures are from {ORIGIN_WORDS[origin]}."
+        return f"All figures are from {NOTE_WORDS[Source(origin)]}."
     every = sorted(code for codes in periods.values() for code in codes)
     lait = sorted(periods[Source.LAIT.value])
     labels = [parse_canonical(code, item.period_type).short_label for code in lait]
@@ -131,9 +129,9 @@ def origin_note(item: IndicatorMapping, observations: Iterable[Figure]) -> str:
                                else labels))
     subject = (f"The figure for {named} is" if len(lait) == 1 else f"Figures for {named} are")
     them = "it" if len(lait) == 1 else "them"
-    return (f"{subject} from {ORIGIN_WORDS[Source.LAIT.value]}, which has {them} where the "
+    return (f"{subject} from {NOTE_WORDS[Source.LAIT]}, which has {them} where the "
             f"explore education statistics files do not; the others are from "
-            f"{ORIGIN_WORDS[Source.EES.value]}.")
+            f"{NOTE_WORDS[Source.EES]}.")
 
 
 def _indicator_row(item: IndicatorMapping, mapping: Mapping, neighbours: int,

@@ -34,7 +34,12 @@ class Status(StrEnum):
     NOT_MAPPED = "not-mapped"  # the mapping has no section for the sources given
 
 
+# The import's words are officer-facing, like problem messages, except NOTE_WORDS, which the
+# importer writes into the package's data notes (package text an officer may edit, as the
+# mapping's definitions): none are the generator's own page words (docs/words.md).
 SOURCE_WORDS = {Source.EES: "explore education statistics", Source.LAIT: "LAIT"}
+NOTE_WORDS = {Source.EES: "DfE's explore education statistics files",
+              Source.LAIT: "DfE's Local Authority Interactive Tool (LAIT)"}
 STATUS_WORDS = {
     Status.IMPORTED: "imported",
     Status.NO_NUMBERS: "imported, but with no numbers",

@@ -18,7 +18,13 @@ from generator.importers.lait import read_lait
 from generator.importers.mapping import SHIPPED_MAPPING, Mapping, read_mapping
 from generator.importers.outcome import build_report
 from generator.importers.package import COUNCIL, Figure, PackageContent, assemble
-from generator.importers.report import SOURCE_WORDS, ImportReport, Source, SourceRead
+from generator.importers.report import (
+    NOTE_WORDS,
+    SOURCE_WORDS,
+    ImportReport,
+    Source,
+    SourceRead,
+)
 from generator.importers.writer import write_package
 from generator.model.site import Release, ReleaseStatus
 from generator.problems import CODES, DataError, Problem
@@ -154,9 +160,8 @@ def import_package(kind: str, sources: Sequence[Path], options: ImportOptions) -
         problems += _strict_problems(report, every_source)
     if problems:
         raise DataError(problems)
-    words = " and ".join({Source.EES: "explore education statistics files",
-                          Source.LAIT: "LAIT data"}[read.source] for read in reads)
-    source_note = (f"Imported from the Department for Education's published {words}. Figures "
+    words = " and ".join(NOTE_WORDS[read.source] for read in reads)
+    source_note = (f"Imported from {words}. Figures "
                    "are exactly as published; DfE's symbols (c, x, z, k, low, u) are kept as the "
                    "reason a figure is missing.")
     content = assemble(mapping, council, figures, len(group),
