@@ -473,6 +473,9 @@ CATALOGUE: tuple[Code, ...] = (
     Code("ees-unmapped", _I, "No indicator in the mapping uses this file.",
          "Leave the file out, or add an indicator with an ees section whose file pattern matches "
          "its name."),
+    Code("ees-archive", _I, "A .zip given to import-ees could not be read, or unpacks to more "
+         "than the importer reads (500 MB of CSV files, 200 MB per file, 100 files).",
+         "Give DfE's download as it came, or unzip it and give the .csv files or their folder."),
     Code("ees-layout", _I, "The file is not a DfE tidy CSV (it lacks the geography columns).",
          "Give the CSV files as downloaded from explore education statistics, or import LAIT "
          "files with import-lait."),
@@ -494,6 +497,10 @@ CATALOGUE: tuple[Code, ...] = (
          "period type.", "Leave the measure out of the mapping: the importer cannot read it."),
     Code("lait-cell", _I, "A LAIT value is neither a number nor a DfE symbol.",
          "Check the file is LAIT's as published."),
+    Code("import-incomplete", _I, "With --strict: a mapped indicator was not imported (its file "
+         "is missing, the file has no rows for the council, or every figure is a symbol); the "
+         "problem gives the reason.", "Download the file the problem names (or rename it as the "
+         "mapping's pattern), or import without --strict to publish the others."),
     Code("import-duplicate", _I, "Two files give a figure for the same indicator, area and period.",
          "Give each file once, or add filters in the mapping so one row matches."),
     Code("path-outside", _B, "A file the build would write has a path outside the site's "

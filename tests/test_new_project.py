@@ -34,12 +34,15 @@ def bristol(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 
 def test_new_says_what_it_wrote_and_what_is_left_to_do(bristol: tuple[Path, str]) -> None:
     folder, output = bristol
-    assert output.splitlines() == [
+    lines = output.splitlines()
+    # The import report: every mapped indicator imported, LAIT filling the children in need rate.
+    report = lines[1:23]
+    assert report[0] == ("Import report for Bristol, City of (801, E06000023) from explore "
+                         "education statistics and LAIT: 21 of 21 mapped indicators imported.")
+    assert all(line.startswith("  ") and ": imported, " in line for line in report[1:]), report
+    assert lines[:1] + lines[23:] == [
         "Imported Department for Education published figures for Bristol, City of: "
-        "6 service_areas, 20 indicators, 154 observations, 1754 comparators, 1 releases.",
-        f"Note: {LAIT} was not imported: LAIT's indicators have the same ids as those imported "
-        "from explore education statistics, so the two cannot be published together yet. The "
-        "children in need rate (LAIT only) is left out.",
+        "6 service_areas, 21 indicators, 204 observations, 2365 comparators, 1 releases.",
         f"Wrote {folder}, a site project for City of Bristol.",
         f"Next: set extra.generator.contact in {folder / 'mkdocs.yml'}, then run 'perfsite "
         "build' in that folder.",

@@ -26,6 +26,10 @@ NOT_WORDS = {
     ("pages/charts.py", "COMPARATOR_ROLES"): "keys into the chart palette, dashes and symbols",
     ("pages/charts.py", "FLAG_SYMBOLS"): "plotly marker symbol names for marked figures",
     ("model/periods.py", "EXPECTED_SPELLING"): "officer-facing problem message about input spelling",
+    ("importers/report.py", "STATUS_WORDS"): "officer-facing import report words",
+    ("importers/report.py", "SOURCE_WORDS"): "officer-facing import report words",
+    ("importers/report.py", "NOTE_WORDS"): "written into a package's data notes, which officers "
+                                           "may edit, like the mapping's definitions",
 }
 
 

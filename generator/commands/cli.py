@@ -158,10 +158,11 @@ def schema(resource: str | None) -> None:
 
 
 def _register_importers() -> None:
-    from generator.commands.importing import import_ees, import_lait, new
+    from generator.commands.importing import import_dfe, import_ees, import_lait, new
 
     main.add_command(import_ees)
     main.add_command(import_lait)
+    main.add_command(import_dfe)
     main.add_command(new)
 
 

@@ -1,11 +1,12 @@
-"""Click commands ``import-ees``, ``import-lait`` and ``new``: parse options and call one function.
+"""Click commands ``import-ees``, ``import-lait``, ``import-dfe`` and ``new``: parse, call one function.
 
-Registered in ``generator/commands/cli.py`` with ``main.add_command(import_ees)``,
-``main.add_command(import_lait)`` and ``main.add_command(new)``.
+Registered in ``generator/commands/cli.py`` with ``main.add_command(...)``. Each import prints the
+import report (``importers/report.py``) after the import, as text or as one JSON object.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Any
 
 import click
 
-from generator.commands.failures import UNCHANGED, Reporting
+from generator.commands.failures import FORMAT, UNCHANGED, Reporting
 from generator.importers.mapping import SHIPPED_MAPPING
 
 
@@ -45,20 +46,35 @@ def _options(command: Callable[..., Any]) -> Callable[..., Any]:
                      help="Release title (default: 'Department for Education figures, <date>')."),
         click.option("--release-date", default=None, callback=_date,
                      help="Release date YYYY-MM-DD (default: today)."),
+        click.option("--strict", is_flag=True, default=False,
+                     help="Fail, writing nothing, when a mapped indicator is not imported."),
+        click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+                     default="text", show_default=True,
+                     help="text for people; json: the import report as one JSON object."),
     ]
     for decorator in reversed(decorators):
         command = decorator(command)
     return command
 
 
-def _run(kind: str, sources: tuple[Path, ...], **values: Any) -> None:
+def _run(kind: str, sources: tuple[Path, ...], output_format: str, **values: Any) -> None:
     from generator.importers.run import ImportOptions, import_package
 
-    # A failure is reported by Reporting (failures.py), saying so.
-    click.get_current_context().meta[UNCHANGED] = "Nothing was written."
+    # A failure is reported by Reporting (failures.py), saying so, in the format asked for.
+    context = click.get_current_context()
+    context.meta[UNCHANGED] = "Nothing was written."
+    context.meta[FORMAT] = output_format
     options = ImportOptions(**values)
     content = import_package(kind, sources, options)
+    assert content.report is not None
+    if output_format == "json":
+        click.echo(json.dumps({"package": content.descriptor["name"], "out": str(options.out),
+                               "written": True, **content.report.as_dict()},
+                              ensure_ascii=False, indent=2))
+        return
     click.echo(f"Wrote {options.out}: {content.summary()}.")
+    for line in content.report.lines():
+        click.echo(line)
 
 
 @click.command("import-ees", cls=Reporting)
@@ -77,13 +93,24 @@ def import_lait(sources: tuple[Path, ...], **values: Any) -> None:
     _run("lait", sources, **values)
 
 
+@click.command("import-dfe", cls=Reporting)
+@click.option("--ees", "ees", multiple=True, required=True, type=click.Path(path_type=Path),
+              help="explore-education-statistics CSVs or folders (repeat for more).")
+@click.option("--lait", "lait", multiple=True, required=True, type=click.Path(path_type=Path),
+              help="LAIT's long file, .parquet or .csv (repeat for more).")
+@_options
+def import_dfe(ees: tuple[Path, ...], lait: tuple[Path, ...], **values: Any) -> None:
+    """Import a council's figures from both DfE sources into one package, EES first, LAIT filling gaps."""
+    _run("dfe", ees, lait=lait, **values)
+
+
 @click.command("new", cls=Reporting)
 @click.argument("council")
 @click.option("--ees", required=True, type=click.Path(exists=True, path_type=Path),
               help="The folder of DfE's explore education statistics CSVs.")
 @click.option("--lait", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              default=None, help="DfE LAIT's long file (not imported yet: its ids clash with "
-                                 "the EES package's).")
+              default=None, help="DfE LAIT's long file; its figures fill what the EES files "
+                                 "lack, in the same package.")
 @click.option("--neighbours", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="DfE's statistical neighbours .xlsx; adds each neighbour and their average.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -100,7 +127,7 @@ def new(council: str, **values: Any) -> None:
     for summary in project.summaries:
         click.echo(f"Imported {summary}.")
     for note in project.notes:
-        click.echo(f"Note: {note}")
+        click.echo(note)
     click.echo(f"Wrote {project.folder}, a site project for {project.council}.\n"
                f"Next: set extra.generator.contact in {project.folder / 'mkdocs.yml'}, then run "
                f"'perfsite build' in that folder.")

@@ -67,19 +67,17 @@ def _import_packages(request: NewProject, council: Council, datapackages: Path
                      ) -> tuple[list[str], list[str], list[str]]:
     """Import the council's figures into ``datapackages/``; return folders, summaries and notes.
 
-    SEAM (issue 18, part I): EES only for now. LAIT's package would have the same indicator ids
-    (and name) as EES's, so ``check`` refuses the pair. When the combined EES+LAIT import lands,
-    call it here with ``request.lait`` as a second source and drop the note.
+    With LAIT's file as well, both sources go into one package (``import_package("dfe", ...)``:
+    explore education statistics first, LAIT filling what it lacks, such as the children in need
+    rate). The notes are the import report's lines: each mapped indicator, imported or not and why.
     """
     name = f"dfe-{slug(council.name)}"
     options = ImportOptions(council=request.council, out=datapackages / name,
-                            neighbours=request.neighbours, release_date=request.release_date)
-    content = import_package("ees", [request.ees], options)
-    notes = []
-    if request.lait is not None:
-        notes.append(f"{request.lait} was not imported: LAIT's indicators have the same ids as "
-                     "those imported from explore education statistics, so the two cannot be "
-                     "published together yet. The children in need rate (LAIT only) is left out.")
+                            neighbours=request.neighbours, release_date=request.release_date,
+                            lait=() if request.lait is None else (request.lait,))
+    content = import_package("ees" if request.lait is None else "dfe", [request.ees], options)
+    report = content.report
+    notes = [] if report is None else report.lines()
     return [f"datapackages/{name}"], [content.summary()], notes
 
 

@@ -7,21 +7,28 @@ columns below, then filter columns, then indicator columns. Cells are kept as pu
 from __future__ import annotations
 
 import csv
-import fnmatch
+import tempfile
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
+from generator.importers.archives import unpack
 from generator.importers.councils import Council, council_codes, joint_councils, read_councils
 from generator.importers.mapping import IndicatorMapping, Mapping
+from generator.importers.matching import (
+    GEOGRAPHY_COLUMNS,
+    FileMatch,
+    by_layout,
+    by_name,
+    closest,
+    read_layout,
+)
 from generator.importers.package import COUNCIL, Area, Figure, joint_note
 from generator.importers.published import TIME_IDENTIFIERS, CellError, dfe_period, read_cell
 from generator.input.files import special_file_problem
 from generator.model.periods import PeriodError
 from generator.model.site import AreaType
 from generator.problems import CODES, Problem
-
-GEOGRAPHY_COLUMNS = ("time_period", "time_identifier", "geographic_level", "country_code",
-                     "region_code", "region_name", "old_la_code", "new_la_code", "la_name")
 
 
 def source_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
@@ -33,11 +40,6 @@ def source_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
         else:
             named.append(path)
     return sorted(named), found
-
-
-def _entries(path: Path, mapping: Mapping) -> list[IndicatorMapping]:
-    return [item for item in mapping.indicators
-            if item.ees and fnmatch.fnmatch(path.name.lower(), item.ees.file.lower())]
 
 
 def _areas(row: dict[str, str], council: Council, regions: tuple[str, ...], neighbours: set[str],
@@ -169,30 +171,86 @@ def read_ees_file(path: Path, entries: list[IndicatorMapping], council: Council,
     return figures
 
 
-def read_ees(paths: Iterable[Path], mapping: Mapping, council: Council, neighbours: set[str],
-             problems: list[Problem]) -> tuple[list[Figure], list[str]]:
-    """Return the figures from every mapped file, and the names of the files used."""
-    index = council_codes(read_councils())
+def _unmapped(path: Path, mapping: Mapping) -> Problem:
+    """Return the problem of a named file no entry uses, naming the entry it comes closest to."""
+    message = "unknown file layout: no indicator in the mapping uses this file"
+    layout = read_layout(path, mapping)
+    geography = [name for name in GEOGRAPHY_COLUMNS if name not in layout.header]
+    nearest = closest(layout, mapping)
+    if geography:
+        message += (", and it is not a DfE tidy CSV (it lacks the columns "
+                    + ", ".join(geography) + ")")
+    elif nearest is not None:
+        item, lacks = nearest
+        assert item.ees is not None
+        message += (f"; the closest is '{item.id}' (file {item.ees.file}), which needs "
+                    + " and ".join(lacks) + ", which this file lacks")
+    return Problem(str(path), None, "", message, CODES["ees-unmapped"].fix, "ees-unmapped")
+
+
+def match_files(paths: Iterable[Path], mapping: Mapping,
+                problems: list[Problem]) -> list[FileMatch]:
+    """Return each readable source file with the entries it serves, by name or else by layout."""
     named, found = source_files(paths)
-    figures: list[Figure] = []
-    used: list[str] = []
+    matches: list[FileMatch] = []
+    unnamed: list[Path] = []
     for path in named + found:
         special = special_file_problem(path, str(path))
         if special is not None:
             problems.append(special)
-            continue
-        if not path.is_file():
+        elif not path.is_file():
             problems.append(Problem(str(path), None, "", "the file does not exist",
                                     CODES["source-missing"].fix, "source-missing"))
-            continue
-        entries = _entries(path, mapping)
-        if not entries:
-            if path in named:
-                problems.append(Problem(str(path), None, "", "unknown file layout: no indicator "
-                                        "in the mapping uses this file",
-                                        CODES["ees-unmapped"].fix,
-                                        "ees-unmapped"))
-            continue
-        figures.extend(read_ees_file(path, entries, council, neighbours, problems, index))
-        used.append(path.name)
-    return figures, used
+        elif entries := by_name(path, mapping):
+            matches.append(FileMatch(path, tuple(item.id for item in entries)))
+        else:
+            unnamed.append(path)
+    matched = {entry for match in matches for entry in match.entries}
+    for path in unnamed:
+        candidates = [item for item in mapping.indicators if item.ees and item.id not in matched]
+        entries = by_layout(read_layout(path, mapping), candidates) if candidates else []
+        if entries:
+            matches.append(FileMatch(path, tuple(item.id for item in entries), by_layout=True))
+            matched.update(item.id for item in entries)
+        elif path in named:
+            problems.append(_unmapped(path, mapping))
+    return matches
+
+
+def read_ees_files(paths: Iterable[Path], mapping: Mapping, council: Council,
+                   neighbours: set[str], problems: list[Problem]
+                   ) -> tuple[list[Figure], list[FileMatch]]:
+    """Return the figures from every mapped file, and which file served which entries.
+
+    A .zip given as a source (DfE's download) is read as a folder of its .csv files
+    (``archives.py``); problems name the file inside it as ``archive.zip:data/file.csv``.
+    """
+    first = len(problems)
+    with tempfile.TemporaryDirectory(prefix="perfsite-import-") as temp:
+        sources, shown = [], {}
+        for number, path in enumerate(paths):
+            if path.suffix.lower() == ".zip" and path.is_file():
+                folder = Path(temp) / str(number)
+                shown.update({str(k): v for k, v in unpack(path, folder, problems).items()})
+                sources.append(folder)
+            else:
+                sources.append(path)
+        matches = match_files(sources, mapping, problems)
+        indicators = {item.id: item for item in mapping.indicators}
+        index = council_codes(read_councils())
+        figures: list[Figure] = []
+        for match in matches:
+            entries = [indicators[entry] for entry in match.entries]
+            figures.extend(read_ees_file(match.path, entries, council, neighbours, problems,
+                                         index))
+    if shown:
+        problems[first:] = [replace(p, file=shown.get(p.file, p.file)) for p in problems[first:]]
+        figures = [replace(f, file=shown.get(f.file, f.file)) for f in figures]
+    return figures, matches
+
+
+def read_ees(paths: Iterable[Path], mapping: Mapping, council: Council, neighbours: set[str],
+             problems: list[Problem]) -> tuple[list[Figure], list[str]]:
+    """Return the figures from every mapped file, and the names of the files used."""
+    figures, matches = read_ees_files(paths, mapping, council, neighbours, problems)
+    return figures, [match.path.name for match in matches]

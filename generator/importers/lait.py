@@ -72,8 +72,12 @@ def read_table(path: Path, problems: list[Problem]) -> list[dict[str, object]] |
 
 
 def read_lait(path: Path, mapping: Mapping, council: Council, neighbours: dict[str, Council],
-              problems: list[Problem]) -> list[Figure]:
-    """Return the figures of mapped LAIT measures for the council, England, region, neighbours."""
+              problems: list[Problem], seen: set[str] | None = None) -> list[Figure]:
+    """Return the figures of mapped LAIT measures for the council, England, region, neighbours.
+
+    ``seen``, when given, collects the ids of the mapped indicators the file has any row for
+    (the import report tells a measure missing from the file from one without the council).
+    """
     rows = read_table(path, problems)
     if rows is None:
         return []
@@ -90,6 +94,8 @@ def read_lait(path: Path, mapping: Mapping, council: Council, neighbours: dict[s
         item = measures.get(str(row["Short Desc"]).strip())
         if item is None:
             continue
+        if seen is not None:
+            seen.add(item.id)
         la_number = _number(row["LA Number"])
         name = str(row["LA and Regions"]).strip()
         if la_number == ENGLAND_NUMBER:

@@ -14,6 +14,7 @@ from typing import Any
 from generator.importers.councils import Council
 from generator.importers.mapping import IndicatorMapping, Mapping
 from generator.importers.published import Cell, mean_text
+from generator.importers.report import NOTE_WORDS, ImportReport, Source
 from generator.model import format as fmt
 from generator.model.periods import Period, PeriodType, parse_canonical, shift
 from generator.model.site import NOT_COMPARABLE, AreaType, Release
@@ -30,7 +31,7 @@ WIDER_REGION_NOTE = ("DfE publishes this indicator for {wider} as a whole, not f
                      "compare with {own}.")
 AVERAGE_NOTE = (
     "The statistical neighbours' average is calculated by the importer, not published by DfE: "
-    "the mean of the {size} neighbours' published figures, rounded to {places} decimal place(s). "
+    "the mean of the {size} neighbours' published figures, rounded to {places}. "
     "It is only given for a year when every neighbour's figure is published as a number; when "
     "any is suppressed or missing, no average is shown (suppressed figures are never averaged)."
 )
@@ -57,7 +58,8 @@ class Figure:
     denominator: str = ""
     file: str = ""
     row: int = 0
-    note: str = ""  # e.g. "Joint figure for Kingston upon Thames and Richmond upon Thames"
+    note: str = ""  # a joint row's note (for a council that shares a service), else empty
+    origin: str = ""  # which of DfE's sources a combined import took it from ("ees" or "lait")
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class PackageContent:
 
     descriptor: dict[str, Any]
     tables: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    report: ImportReport | None = None  # what became of each mapped indicator (importers only)
 
     def summary(self) -> str:
         counts = ", ".join(f"{len(rows)} {name}" for name, rows in self.tables.items())
@@ -180,11 +183,43 @@ def figure_notes(figures: list[Figure], council: Council,
     return notes
 
 
+def origin_note(item: IndicatorMapping, observations: Iterable[Figure]) -> str:
+    """Return which source each of a combined import's figures came from, or "" if one kind."""
+    periods: dict[str, list[str]] = defaultdict(list)
+    for figure in observations:
+        if figure.origin:
+            periods[figure.origin].append(figure.period)
+    if not periods:
+        return ""
+    if len(periods) == 1:
+        (origin,) = periods
+        return f"All figures are from {NOTE_WORDS[Source(origin)]}."
+    every = sorted(code for codes in periods.values() for code in codes)
+    lait = sorted(periods[Source.LAIT.value])
+    labels = [parse_canonical(code, item.period_type).short_label for code in lait]
+    start = every.index(lait[0])
+    # A run of consecutive periods reads as "first to last"; scattered ones are listed.
+    run = every[start:start + len(lait)] == lait and len(lait) > 2
+    named = (f"{labels[0]} to {labels[-1]}" if run
+             else " and ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1
+                               else labels))
+    subject = (f"The figure for {named} is" if len(lait) == 1 else f"Figures for {named} are")
+    them = "it" if len(lait) == 1 else "them"
+    return (f"{subject} from {NOTE_WORDS[Source.LAIT]}, which has {them} where the "
+            f"explore education statistics files do not; the others are from "
+            f"{NOTE_WORDS[Source.EES]}.")
+
+
 def _indicator_row(item: IndicatorMapping, mapping: Mapping, neighbours: int,
-                   source_note: str, extra_notes: Iterable[str] = ()) -> dict[str, str]:
-    notes = [item.data_notes, *extra_notes, source_note]
-    if neighbours:
-        notes.append(AVERAGE_NOTE.format(size=neighbours, places=item.decimal_places))
+                   source_note: str, extra_notes: Iterable[str] = (),
+                   origins: str = "") -> dict[str, str]:
+    notes = [item.data_notes, *extra_notes, source_note, origins]
+    # A count has no comparators (site.NOT_COMPARABLE), so no average to explain.
+    if neighbours and item.unit not in NOT_COMPARABLE:
+        places = item.decimal_places
+        notes.append(AVERAGE_NOTE.format(size=neighbours, places=(
+            "a whole number" if places == 0 else
+            f"{places} decimal place{'' if places == 1 else 's'}")))
     return {
         "id": item.id, "title": item.title, "question": item.question,
         "service_area": item.service_area, "priorities": "", "definition": item.definition,
@@ -226,9 +261,10 @@ def assemble(mapping: Mapping, council: Council, figures: list[Figure], neighbou
     sources = sorted({(indicators[i].source, indicators[i].source_url) for i in imported})
     tables = {
         "service_areas": [_full("service_areas", {k: str(v) for k, v in a.items()}) for a in areas],
-        "indicators": [_full("indicators", _indicator_row(indicators[i], mapping, neighbours,
-                                                          source_note, notes.get(i, ())))
-                       for i in imported],
+        "indicators": [_full("indicators", _indicator_row(
+            indicators[i], mapping, neighbours, source_note, notes.get(i, ()),
+            origin_note(indicators[i], (f for f in observations if f.indicator_id == i))))
+            for i in imported],
         "observations": [_full("observations", {"indicator_id": f.indicator_id, "period": f.period,
                                                 **_value_fields(f)}) for f in observations],
         "comparators": [_full("comparators", {"indicator_id": f.indicator_id, "period": f.period,
