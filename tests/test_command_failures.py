@@ -251,8 +251,8 @@ def test_every_command_reports_its_failures_through_one_boundary() -> None:
     from generator.commands.cli import main
     from generator.commands.failures import Reporting
 
-    assert sorted(main.commands) == ["build", "check", "import-ees", "import-lait", "new", "publish",
-                                     "schema", "serve", "withdraw"]
+    assert sorted(main.commands) == ["build", "check", "import-dfe", "import-ees", "import-lait",
+                                     "new", "publish", "schema", "serve", "withdraw"]
     unreported = [name for name, command in main.commands.items()
                   if not isinstance(command, Reporting)]
     assert unreported == []
