@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import click
 from generator.analysis.changes import Move
 from generator.commands.failures import FORMAT, UNCHANGED, Reporting, report
 from generator.model import format as fmt
-from generator.settings import load_settings
+from generator.settings import BUILDERS, load_settings
 
 CONFIG_OPTION = click.option(
     "--config", "config_file", default="mkdocs.yml", show_default=True,
@@ -83,11 +84,18 @@ def move_notice(move: Move, output_format: str) -> str:
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the built site (default: site_dir in mkdocs.yml).")
 @click.option("--pages-only", is_flag=True, help="Generate the Markdown pages but skip MkDocs.")
-def build(config_file: Path, site_dir: Path | None, pages_only: bool) -> None:
+@click.option("--builder", type=click.Choice(BUILDERS), default=None,
+              help="The program that builds the site (default: extra.generator.builder in "
+                   "mkdocs.yml, or mkdocs).")
+def build(config_file: Path, site_dir: Path | None, pages_only: bool,
+          builder: str | None) -> None:
     """Check the data, generate the pages and build the whole static site."""
     from generator.build import build_site
 
-    result = build_site(load_settings(config_file), site_dir=site_dir, pages_only=pages_only)
+    settings = load_settings(config_file)
+    if builder is not None:
+        settings = replace(settings, builder=builder)
+    result = build_site(settings, site_dir=site_dir, pages_only=pages_only)
     click.echo(result.summary())
 
 
