@@ -53,6 +53,17 @@ class _DirtyNotice(logging.Filter):
 NAMES = {"mkdocs": "MkDocs", "properdocs": "ProperDocs"}
 
 
+class _Warnings(logging.Handler):
+    """Keep the builder's warnings, to say in the problem why a strict build stopped."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage().strip())
+
+
 class _Failed(Exception):
     """The builder refused the configuration or aborted in strict mode (its message)."""
 
@@ -75,7 +86,7 @@ def loadable_here(builder: str) -> bool:
 def build_here(builder: str, config_file: Path, epoch: int, dirty: bool = False) -> None:
     """Build with ``builder``'s API in this process (``loadable_here`` must be true).
 
-    The builder's refusal is raised as ``_Failed`` with its message.
+    The builder's refusal is raised as ``_Failed`` with its warnings and message.
     """
     if builder == "properdocs":
         importlib.import_module("properdocs.replacement")  # the mkdocs modules become its own
@@ -83,16 +94,20 @@ def build_here(builder: str, config_file: Path, epoch: int, dirty: bool = False)
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    logging.getLogger(builder).setLevel(logging.WARNING)
+    logger = logging.getLogger(builder)
+    logger.setLevel(logging.WARNING)
     notice, log = _DirtyNotice(), logging.getLogger(f"{builder}.commands.build")
+    warnings = _Warnings()
     log.addFilter(notice)
+    logger.addHandler(warnings)
     try:
         with _source_date(epoch):
             build(load_config(str(config_file)), dirty=dirty)
     except (Abort, ConfigurationError) as error:
-        raise _Failed(str(error)) from None
+        raise _Failed(" ".join([*warnings.messages, str(error)])) from None
     finally:
         log.removeFilter(notice)
+        logger.removeHandler(warnings)
 
 
 def build_in_child(builder: str, config_file: Path, epoch: int, dirty: bool = False) -> None:
