@@ -28,21 +28,34 @@ def _shared_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the example site fresh (once per run) and return its folder.
+#: The smoke checks (axe, the HTML checker, charts drawing, search) run on the site as each
+#: builder builds it: mark a test with this instead of copying it. Other tests use MkDocs' site.
+BOTH_BUILDERS = pytest.mark.parametrize("builder", ["mkdocs", "properdocs"], indirect=True,
+                                        scope="session")
 
-    Set PERFSITE_SITE_DIR to test an already built site instead (quicker while editing tests).
+
+@pytest.fixture(scope="session")
+def builder(request: pytest.FixtureRequest) -> str:
+    """Return the program that builds the site under test (``BOTH_BUILDERS``; else mkdocs)."""
+    return str(getattr(request, "param", "mkdocs"))
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory, builder: str) -> Path:
+    """Build the example site fresh with ``builder`` (once per run) and return its folder.
+
+    Set PERFSITE_SITE_DIR to test an already built site instead (quicker while editing tests);
+    it stands for MkDocs' build, and ProperDocs' is still built.
     """
     shared = _shared_dir(tmp_path_factory)
     with open(shared / "browser-site.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         ensure_tools()
-        if os.environ.get("PERFSITE_SITE_DIR"):
+        if os.environ.get("PERFSITE_SITE_DIR") and builder == "mkdocs":
             return Path(os.environ["PERFSITE_SITE_DIR"]).resolve()
-        site = shared / "browser-site"
+        site = shared / ("browser-site" if builder == "mkdocs" else f"browser-site-{builder}")
         if not (site / "index.html").is_file():
-            build_site(site)
+            build_site(site, builder)
         return site
 
 
