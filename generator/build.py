@@ -9,7 +9,7 @@ import gc
 import tempfile
 import time
 from calendar import timegm
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -215,12 +215,18 @@ def build_site(settings: Settings, site_dir: Path | None = None, pages_only: boo
                 config = site_config(settings, docs_stage, site_stage, ready.nav, version)
                 _run_builder(settings, config, ready.epoch, timings)
                 start = time.perf_counter()
-                finish(site_stage, docs_stage)
+                finish(site_stage, docs_stage, each=_shared)
                 timings["tidy"] = time.perf_counter() - start
     write_config(config_path(settings, docs_target), config_text(
         site_config(settings, docs_target, site_target, ready.nav, version), ready.epoch))
     return BuildResult(None if pages_only else site_target, docs_target, ready.pages,
                        len(ready.files) - 1, timings, tuple(contact_warnings(settings)))
+
+
+def _shared(function: Callable[[Path], bool], pages: Sequence[Path]) -> list[bool]:
+    """Apply ``function`` to the pages, shared between forked processes (``parallel.py``)."""
+    with started(function, pages) as results:
+        return results()
 
 
 def _run_builder(settings: Settings, config: dict[str, Any], epoch: int,

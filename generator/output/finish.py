@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,21 +89,33 @@ def search_languages(site_dir: Path) -> list[str]:
     return [str(lang) for lang in languages] if languages else ["en"]
 
 
-def finish(site_dir: Path, docs_dir: Path, pages: Iterable[Path] | None = None) -> Finished:
+def finish_file(path: Path) -> bool:
+    """Finish one built page in place; return whether it changed."""
+    html = path.read_bytes().decode("utf-8")  # as written: no newline is translated
+    finished = finish_page(html)
+    if finished != html:
+        path.write_bytes(finished.encode("utf-8"))
+    return finished != html
+
+
+def one_by_one(function: Callable[[Path], bool], pages: Sequence[Path]) -> list[bool]:
+    """Apply ``function`` to each page in this process (``finish``'s default way)."""
+    return [function(page) for page in pages]
+
+
+def finish(site_dir: Path, docs_dir: Path, pages: Iterable[Path] | None = None,
+           each: Callable[[Callable[[Path], bool], Sequence[Path]], list[bool]] = one_by_one,
+           ) -> Finished:
     """Finish the built site in place: ``pages`` (default: every rendered page), then prune.
 
     The preview passes only the pages its dirty build wrote again (``written_since``), so a
-    rebuild finishes a few pages, not the whole site.
+    rebuild finishes a few pages, not the whole site. ``each`` applies the per-page passes to
+    the pages; a full build shares them between processes (``parallel.started``), as the pages
+    do not depend on one another.
     """
     start = time.perf_counter()
-    done = 0
-    for path in rendered_pages(site_dir, docs_dir) if pages is None else pages:
-        if (docs_dir / path.relative_to(site_dir)).is_file():
-            continue  # copied from the sources, not rendered
-        html = path.read_bytes().decode("utf-8")  # as written: no newline is translated
-        finished = finish_page(html)
-        if finished != html:
-            path.write_bytes(finished.encode("utf-8"))
-        done += 1
+    todo = [path for path in (rendered_pages(site_dir, docs_dir) if pages is None else pages)
+            if not (docs_dir / path.relative_to(site_dir)).is_file()]  # copied, not rendered
+    each(finish_file, todo)
     saved = prune(site_dir, search_languages(site_dir))
-    return Finished(done, saved, time.perf_counter() - start)
+    return Finished(len(todo), saved, time.perf_counter() - start)
