@@ -6,9 +6,10 @@ Reads top to bottom: gather everything first (settings, data, pages, navigation)
 from __future__ import annotations
 
 import gc
+import tempfile
 import time
 from calendar import timegm
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,7 +20,9 @@ from generator.analysis.disclosure import hide_in_previous, protect
 from generator.input.check import load_site
 from generator.input.load import ReadCache
 from generator.model.site import Site
-from generator.output.mkdocs_build import merge_search_index, run_mkdocs
+from generator.output.builder import merge_search_index, run_builder
+from generator.output.config import config_path, config_text, site_config, write_config
+from generator.output.finish import finish, page_times, written_since
 from generator.output.write import copy_tree, staging, write_changed_files, write_files
 from generator.pages import generate as pages
 from generator.pages.cache import PageCache
@@ -199,20 +202,42 @@ def build_site(settings: Settings, site_dir: Path | None = None, pages_only: boo
     ready = prepare(settings, release_id, previous, cache, timings, corrections, versioned)
     docs_target = docs_dir or settings.root / GENERATED_DOCS
     site_target = site_dir or settings.site_dir
+    version = ready.release_id if versioned else None
     start = time.perf_counter()
     with staging(docs_target) as docs_stage:
         copy_tree(settings.docs_source, docs_stage, ignore=NOT_PAGES)
         write_files(docs_stage, ready.files)
         timings["write"] = time.perf_counter() - start
         if not pages_only:
-            start = time.perf_counter()
             with staging(site_target) as site_stage:
-                tidy = run_mkdocs(settings, docs_stage, site_stage, ready.nav, ready.epoch,
-                                  ready.release_id if versioned else None)
-                timings["mkdocs"] = time.perf_counter() - start - tidy
-                timings["tidy"] = tidy
+                # The builder reads the same configuration as the one written beside the pages,
+                # but with the staging folders, which become the targets only if it succeeds.
+                config = site_config(settings, docs_stage, site_stage, ready.nav, version)
+                _run_builder(settings, config, ready.epoch, timings)
+                start = time.perf_counter()
+                finish(site_stage, docs_stage, each=_shared)
+                timings["tidy"] = time.perf_counter() - start
+    write_config(config_path(settings, docs_target), config_text(
+        site_config(settings, docs_target, site_target, ready.nav, version), ready.epoch))
     return BuildResult(None if pages_only else site_target, docs_target, ready.pages,
                        len(ready.files) - 1, timings, tuple(contact_warnings(settings)))
+
+
+def _shared(function: Callable[[Path], bool], pages: Sequence[Path]) -> list[bool]:
+    """Apply ``function`` to the pages, shared between forked processes (``parallel.py``)."""
+    with started(function, pages) as results:
+        return results()
+
+
+def _run_builder(settings: Settings, config: dict[str, Any], epoch: int,
+                 timings: dict[str, float]) -> None:
+    """Build the site a configuration describes, from a file of its own, timing the builder."""
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="perfsite-config-") as folder:
+        config_file = Path(folder) / "mkdocs.yml"
+        write_config(config_file, config_text(config, epoch))
+        run_builder(settings.builder, config_file, epoch)
+    timings["mkdocs"] = time.perf_counter() - start
 
 
 class SiteUpdater:
@@ -250,7 +275,7 @@ class SiteUpdater:
             raise
 
     def _update_changed(self, ready: Prepared, timings: dict[str, float]) -> BuildResult:
-        """Write the changed sources and pages, and let MkDocs rebuild only their pages."""
+        """Write the changed sources and pages, and let the builder rebuild only their pages."""
         start = time.perf_counter()
         sources = {path.relative_to(self.settings.docs_source).as_posix(): path.read_bytes()
                    for path in sorted(self.settings.docs_source.rglob("*"))
@@ -260,14 +285,22 @@ class SiteUpdater:
         timings["write"] = time.perf_counter() - start
         start = time.perf_counter()
         if changed:
+            config_file = config_path(self.settings, self.docs_dir)
+            write_config(config_file, config_text(site_config(
+                self.settings, self.docs_dir, self.site_dir, ready.nav), ready.epoch))
             index = self.site_dir / "search" / "search_index.json"
             before = index.read_text(encoding="utf-8") if index.is_file() else ""
-            run_mkdocs(self.settings, self.docs_dir, self.site_dir, ready.nav, ready.epoch,
-                       dirty=True)
+            pages = page_times(self.site_dir)
+            run_builder(self.settings.builder, config_file, ready.epoch, dirty=True)
             if before:
                 index.write_text(merge_search_index(before, index.read_text(encoding="utf-8")),
                                  encoding="utf-8")
-        timings["mkdocs"] = time.perf_counter() - start
+            timings["mkdocs"] = time.perf_counter() - start
+            start = time.perf_counter()
+            # Only the pages the dirty build wrote again: the others are finished already.
+            finish(self.site_dir, self.docs_dir, written_since(self.site_dir, pages))
+            timings["tidy"] = time.perf_counter() - start
+        timings.setdefault("mkdocs", time.perf_counter() - start)
         return BuildResult(self.site_dir, self.docs_dir, ready.pages, len(changed), timings,
                            tuple(contact_warnings(self.settings)))
 

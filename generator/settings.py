@@ -26,6 +26,9 @@ GENERATOR_KEYS: dict[str, Any] = SCHEMA["properties"]["extra"]["properties"]["ge
 DEFAULT_THRESHOLD: int = GENERATOR_KEYS["suppression_threshold"]["default"]
 DEFAULT_CONTACT: str = GENERATOR_KEYS["contact"]["default"]
 DEFAULT_DEMONSTRATION: bool = GENERATOR_KEYS["demonstration"]["default"]
+DEFAULT_BUILDER: str = GENERATOR_KEYS["builder"]["default"]
+#: The programs that can build the site (docs/site-settings.md, ``extra.generator.builder``).
+BUILDERS: tuple[str, ...] = tuple(GENERATOR_KEYS["builder"]["enum"])
 
 
 class _Loader(yaml.SafeLoader):
@@ -36,7 +39,7 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     return None
 
 
-def _environment(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+def environment_value(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     """Return an ``!ENV`` value as MkDocs reads it: ``!ENV NAME`` or ``!ENV [NAME..., default]``.
 
     Settings such as ``site_url`` are often set this way in CI, so the schema checks the value.
@@ -50,7 +53,7 @@ def _environment(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     return None if value is None else yaml.safe_load(value)
 
 
-_Loader.add_constructor("!ENV", _environment)
+_Loader.add_constructor("!ENV", environment_value)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 _Loader.add_multi_constructor("!", _ignore_tag)
 
@@ -71,6 +74,8 @@ class Settings:
     demonstration: bool = DEFAULT_DEMONSTRATION
     colours: dict[str, str] = field(default_factory=dict)
     contact: str = DEFAULT_CONTACT
+    #: The program that builds the site from the generated sources (``BUILDERS``).
+    builder: str = DEFAULT_BUILDER
 
 
 def _default(key: str) -> Any:
@@ -155,4 +160,5 @@ def load_settings(config_file: Path | str = "mkdocs.yml") -> Settings:
         demonstration=generator.get("demonstration", DEFAULT_DEMONSTRATION),
         colours=dict(generator.get("colours", {})),
         contact=generator.get("contact", DEFAULT_CONTACT),
+        builder=generator.get("builder", DEFAULT_BUILDER),
     )

@@ -1,6 +1,6 @@
 """Headings get anchor links beside them, and search indexes the page's own words first.
 
-``pages.anchors.place`` runs over each page's HTML as MkDocs writes it; the built-site tests
+``pages.anchors.place`` runs over each built page (output/finish.py); the built-site tests
 read what MkDocs wrote: the pages and the search index.
 """
 

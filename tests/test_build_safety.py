@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import build
 from generator.output.write import HOST, remove_stale, write_changed_files, write_files
@@ -41,18 +42,24 @@ def package(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def built(package: Path, tmp_path: Path) -> tuple[Path, dict[str, bytes], dict[str, bytes]]:
-    """Build the package once; return the output folder and snapshots of site and pages."""
+    """Build the package once; return the output folder and snapshots of site and pages (the
+    generated configuration beside the pages is one of them, as ``../mkdocs.yml``)."""
     out = tmp_path / "out"
     build_fixture(package, out)
-    site, docs = snapshot(out / "site"), snapshot(out / "docs")
-    assert "index.html" in site and "index.md" in docs
+    site, docs = snapshot(out / "site"), _pages(out)
+    assert "index.html" in site and "index.md" in docs and "../mkdocs.yml" in docs
     return out, site, docs
+
+
+def _pages(out: Path) -> dict[str, bytes]:
+    return {**snapshot(out / "docs"), "../mkdocs.yml": (out / "mkdocs.yml").read_bytes()}
 
 
 def _assert_untouched(out: Path, site: dict[str, bytes], docs: dict[str, bytes]) -> None:
     assert snapshot(out / "site") == site
-    assert snapshot(out / "docs") == docs
-    assert sorted(p.name for p in out.iterdir()) == ["docs", "site"], "staging left behind"
+    assert _pages(out) == docs
+    assert sorted(p.name for p in out.iterdir()) == ["docs", "mkdocs.yml", "site"], \
+        "staging left behind"
 
 
 def _break(package: Path) -> None:
@@ -89,20 +96,26 @@ def test_a_failure_inside_mkdocs_leaves_everything_untouched(
     path.write_text(path.read_text(encoding="utf-8").replace("21.0,42,200", "21.5,43,200"),
                     encoding="utf-8")
 
-    def half_built(settings, docs_dir, site_dir, *args, **kwargs):
-        (site_dir / "index.html").write_text("half a site", encoding="utf-8")
+    def half_built(builder, config_file, *args, **kwargs):
+        (_site_dir(config_file) / "index.html").write_text("half a site", encoding="utf-8")
         raise failure
 
-    monkeypatch.setattr(build, "run_mkdocs", half_built)
+    monkeypatch.setattr(build, "run_builder", half_built)
     with pytest.raises(type(failure)):
         build_fixture(package, out)
     _assert_untouched(out, site, docs)
+
+
+def _site_dir(config_file: Path) -> Path:
+    """Return the folder the generated configuration tells the builder to write to."""
+    return Path(yaml.safe_load(config_file.read_text(encoding="utf-8"))["site_dir"])
 
 
 def test_a_good_build_replaces_the_whole_previous_output(package: Path, built) -> None:
     out, site, docs = built
     (out / "site" / "stale.html").write_text("from an old build", encoding="utf-8")
     (out / "docs" / "stale.md").write_text("from an old build", encoding="utf-8")
+    (out / "mkdocs.yml").write_text("site_name: from an old build", encoding="utf-8")
     build_fixture(package, out)
     _assert_untouched(out, site, docs)  # exactly the new build: stale files gone
 
@@ -114,7 +127,7 @@ def test_building_twice_gives_identical_bytes(package: Path, built, tmp_path: Pa
     assert sorted(snapshot(again / "site")) == sorted(site)
     different = [name for name, data in snapshot(again / "site").items() if site[name] != data]
     assert not different, f"files differ between two builds: {different}"
-    assert snapshot(again / "docs") == docs
+    assert snapshot(again / "docs") == snapshot(out / "docs")
 
 
 def test_dates_come_from_the_release_not_the_clock(built) -> None:
@@ -161,11 +174,12 @@ def test_an_os_failure_inside_mkdocs_is_one_problem_and_changes_nothing(
 ) -> None:
     out, site, docs = built
 
-    def refused(settings, docs_dir, site_dir, *args, **kwargs):
+    def refused(builder, config_file, *args, **kwargs):
+        site_dir = _site_dir(config_file)
         (site_dir / "index.html").write_text("half a site", encoding="utf-8")
         raise OSError(number, os.strerror(number), str(site_dir / "search" / "index.json"))
 
-    monkeypatch.setattr(build, "run_mkdocs", refused)
+    monkeypatch.setattr(build, "run_builder", refused)
     with pytest.raises(DataError) as raised:
         build_fixture(package, out)
     [problem] = raised.value.problems

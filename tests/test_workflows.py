@@ -82,3 +82,26 @@ def test_the_release_is_deployed_only_after_the_tests_and_never_a_pre_release() 
 def test_the_release_workflow_runs(job: str, command: str) -> None:
     steps = _load(RELEASE)["jobs"][job]["steps"]
     assert any(command in step.get("run", "") for step in steps), command
+
+
+@pytest.mark.parametrize("builder, variable, expected", [
+    ("", "", []),
+    ("properdocs", "", ["--builder", "properdocs"]),
+    ("", "properdocs", ["--builder", "properdocs"]),
+    ("mkdocs", "properdocs", ["--builder", "mkdocs"]),
+])
+def test_the_release_is_built_by_the_builder_chosen_by_hand_or_by_the_variable(
+        builder: str, variable: str, expected: list[str]) -> None:
+    loaded = _load(RELEASE)
+    inputs = loaded[True]["workflow_dispatch"]["inputs"]  # YAML 1.1 reads the key "on" as True
+    assert inputs["builder"]["options"] == ["", "mkdocs", "properdocs"]
+    [step] = [step for step in loaded["jobs"]["deploy"]["steps"]
+              if "perfsite publish" in step.get("run", "")]
+    assert step["env"]["SITE_BUILDER"] == "${{ inputs.builder || vars.SITE_BUILDER }}"
+    # The publish line as the runner's shell runs it, with the expression's value.
+    [line] = [line.strip() for line in step["run"].splitlines() if "perfsite publish" in line]
+    shown = subprocess.run(
+        ["bash", "-c", f"perfsite() {{ printf '%s\\n' \"$@\"; }}; {line}"],
+        env={"SITE_BUILDER": builder or variable, "RELEASE_ID": "2025-26-q2", "remote": "r"},
+        capture_output=True, text=True, check=True).stdout.split()
+    assert shown == ["publish", "--release", "2025-26-q2", "--remote", "r", *expected]

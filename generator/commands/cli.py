@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -17,12 +18,23 @@ import click
 from generator.analysis.changes import Move
 from generator.commands.failures import FORMAT, UNCHANGED, Reporting, report
 from generator.model import format as fmt
-from generator.settings import load_settings
+from generator.settings import BUILDERS, Settings, load_settings
 
 CONFIG_OPTION = click.option(
     "--config", "config_file", default="mkdocs.yml", show_default=True,
     type=click.Path(dir_okay=False, path_type=Path), help="The site settings file.",
 )
+
+BUILDER_OPTION = click.option(
+    "--builder", type=click.Choice(BUILDERS), default=None,
+    help="The program that builds the site (default: extra.generator.builder in the settings "
+         "file, or mkdocs).")
+
+
+def _settings(config_file: Path, builder: str | None) -> Settings:
+    """Return the site settings, with the builder chosen on the command line if one was."""
+    settings = load_settings(config_file)
+    return settings if builder is None else replace(settings, builder=builder)
 
 
 class Commands(click.Group):
@@ -83,22 +95,26 @@ def move_notice(move: Move, output_format: str) -> str:
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the built site (default: site_dir in mkdocs.yml).")
 @click.option("--pages-only", is_flag=True, help="Generate the Markdown pages but skip MkDocs.")
-def build(config_file: Path, site_dir: Path | None, pages_only: bool) -> None:
+@BUILDER_OPTION
+def build(config_file: Path, site_dir: Path | None, pages_only: bool,
+          builder: str | None) -> None:
     """Check the data, generate the pages and build the whole static site."""
     from generator.build import build_site
 
-    result = build_site(load_settings(config_file), site_dir=site_dir, pages_only=pages_only)
+    result = build_site(_settings(config_file, builder), site_dir=site_dir,
+                        pages_only=pages_only)
     click.echo(result.summary())
 
 
 @main.command()
 @CONFIG_OPTION
 @click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
-def serve(config_file: Path, port: int) -> None:
+@BUILDER_OPTION
+def serve(config_file: Path, port: int, builder: str | None) -> None:
     """Build and serve the site locally, rebuilding when a data or source file changes."""
     from generator.commands.serve import serve_site
 
-    serve_site(load_settings(config_file), port=port)
+    serve_site(_settings(config_file, builder), port=port)
 
 
 @main.command()
@@ -117,9 +133,10 @@ def serve(config_file: Path, port: int) -> None:
 @click.option("--note", default=None, help="With --correct: what was wrong, shown on the pages.")
 @click.option("--rows", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=None, help="With --correct: a CSV of corrected observations rows.")
+@BUILDER_OPTION
 def publish(config_file: Path, remote: str, branch: str, release_id: str | None,
             previous: Path | None, correct_id: str | None, note: str | None,
-            rows: Path | None) -> None:
+            rows: Path | None, builder: str | None) -> None:
     """Build a release and deploy it with mike to its own address in the Pages branch."""
     from generator.commands.correct import CorrectionRequest
     from generator.commands.publish import publish as publish_release
@@ -131,7 +148,7 @@ def publish(config_file: Path, remote: str, branch: str, release_id: str | None,
         correction = CorrectionRequest(correct_id, note, rows, date.today())
     elif note is not None or rows is not None:
         raise click.UsageError("--note and --rows go with --correct RELEASE.")
-    result = publish_release(load_settings(config_file), remote, branch=branch,
+    result = publish_release(_settings(config_file, builder), remote, branch=branch,
                              release_id=release_id, previous=previous, correction=correction)
     click.echo(result.summary())
 

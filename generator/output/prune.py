@@ -23,9 +23,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
-
-from mkdocs.plugins import BasePlugin
 
 #: Where Material puts the search worker's language scripts, relative to the site.
 LUNR = Path("assets") / "javascripts" / "lunr"
@@ -86,26 +83,3 @@ def prune(site_dir: Path, languages: Iterable[str]) -> int:
     if lunr.is_dir() and not any(lunr.iterdir()):
         lunr.rmdir()
     return saved
-
-
-def search_languages(config: Any) -> list[str]:
-    """Return the search plugin's languages (English when the site has no search plugin)."""
-    for plugin in config.plugins.values():
-        lang = getattr(getattr(plugin, "config", None), "lang", None)
-        if lang and type(plugin).__module__.startswith("material.plugins.search"):
-            return [str(item) for item in lang]
-    return ["en"]
-
-
-class PruneAssets(BasePlugin):  # type: ignore[type-arg]
-    """Delete the unused theme files once MkDocs has written the site (every build, preview too).
-
-    The search plugin decides its languages as MkDocs loads it, so they are read after the
-    build, from the configuration MkDocs used.
-    """
-
-    def __init__(self) -> None:
-        self.saved = 0
-
-    def on_post_build(self, *, config: Any) -> None:
-        self.saved = prune(Path(config["site_dir"]), search_languages(config))

@@ -77,38 +77,54 @@ def _run(cmd: list[str], cwd: Path) -> None:
         raise RuntimeError(f"{' '.join(cmd)} failed in {cwd}:\n{result.stdout}\n{result.stderr}")
 
 
-def build_new_council_site(shared: Path) -> Path:
+def build_new_council_site(shared: Path, builder: str = "mkdocs") -> Path:
     """Make a project with ``perfsite new`` as an officer would, build it, return its site."""
-    project = shared / "new-council-project"
+    project = shared / ("new-council-project" if builder == "mkdocs"
+                        else f"new-council-project-{builder}")
     if not (project / "site" / "index.html").is_file():
         fixtures = REPO / "tests" / "fixtures"
         _run([sys.executable, "-m", "generator", "new", NEW_COUNCIL, "--out", str(project),
               "--ees", str(fixtures / "dfe_all" / "ees"), "--release-date", "2025-12-01",
+              "--lait", str(fixtures / "dfe_all" / "lait" / "lait_all.parquet"),
               "--neighbours", str(fixtures / "dfe" / "statistical_neighbours_may_2025.xlsx")],
              cwd=shared)
-        _run([sys.executable, "-m", "generator", "build"], cwd=project)
+        _run([sys.executable, "-m", "generator", "build", "--builder", builder], cwd=project)
     return project / "site"
 
 
-@pytest.fixture(scope="session")
-def site_dir(site: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the site under test fresh (once per run) and return its folder.
+#: The smoke checks (axe, the HTML checker, charts drawing, search) run on the site as each
+#: builder builds it: mark a test with this instead of copying it. Other tests use MkDocs' site.
+BOTH_BUILDERS = pytest.mark.parametrize("builder", ["mkdocs", "properdocs"], indirect=True,
+                                        scope="session")
 
-    Set PERFSITE_SITE_DIR to test an already built example site instead (quicker while editing
-    tests).
+
+@pytest.fixture(scope="session")
+def builder(request: pytest.FixtureRequest) -> str:
+    """Return the program that builds the site under test (``BOTH_BUILDERS``; else mkdocs)."""
+    return str(getattr(request, "param", "mkdocs"))
+
+
+@pytest.fixture(scope="session")
+def site_dir(site: str, builder: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the site under test fresh with ``builder`` (once per run) and return its folder.
+
+    ``site`` is the example's or the new council's (the gates check both); ``builder`` is MkDocs
+    unless a test is marked ``BOTH_BUILDERS``. Set PERFSITE_SITE_DIR to test an already built
+    example site instead (quicker while editing tests); it stands for MkDocs' build, and
+    ProperDocs' is still built.
     """
     shared = _shared_dir(tmp_path_factory)
     with open(shared / "browser-site.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         ensure_tools()
         if site == "new-council":
-            return build_new_council_site(shared)
-        if os.environ.get("PERFSITE_SITE_DIR"):
+            return build_new_council_site(shared, builder)
+        if os.environ.get("PERFSITE_SITE_DIR") and builder == "mkdocs":
             return Path(os.environ["PERFSITE_SITE_DIR"]).resolve()
-        built = shared / "browser-site"
-        if not (built / "index.html").is_file():
-            build_site(built)
-        return built
+        site = shared / ("browser-site" if builder == "mkdocs" else f"browser-site-{builder}")
+        if not (site / "index.html").is_file():
+            build_site(site, builder)
+        return site
 
 
 @pytest.fixture(scope="session")

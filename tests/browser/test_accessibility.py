@@ -24,11 +24,13 @@ from .checks_browser import (
     tab_through,
 )
 from .checks_static import SitePage
+from .conftest import BOTH_BUILDERS
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.xdist_group("light")
+@BOTH_BUILDERS
 def test_axe_finds_no_violations_in_light_mode(light_pass: list[Visit]) -> None:
     report = [
         format_violations(v.path, "light", v.axe_violations) for v in light_pass if v.axe_violations

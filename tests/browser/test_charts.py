@@ -16,6 +16,8 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from tools.browser.server import SiteServer
 
+from .conftest import BOTH_BUILDERS
+
 pytestmark = pytest.mark.browser
 
 INDICATOR = "children-in-care/cla-rate/"
@@ -56,6 +58,7 @@ def _charts_drawn(page: Page) -> tuple[int, int]:
             page.evaluate(f"document.querySelectorAll('{DRAWN}').length"))
 
 
+@BOTH_BUILDERS
 def test_charts_draw_on_a_cold_load(page: Page, server: SiteServer, base_path: str) -> None:
     page.goto(server.origin + base_path + INDICATOR)
     charts, drawn = _charts_drawn(page)

@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 
 from .checks_static import check_links, run_vnu
+from .conftest import BOTH_BUILDERS
 
 pytestmark = pytest.mark.browser
 
 
+@BOTH_BUILDERS
 def test_every_page_is_valid_html(site_dir: Path) -> None:
     files = sorted(site_dir.rglob("*.html"))
     errors = run_vnu(files, relative_to=site_dir)

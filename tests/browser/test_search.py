@@ -9,6 +9,7 @@ from playwright.sync_api import Browser
 from tools.browser.server import SiteServer
 
 from .checks_browser import search_results
+from .conftest import BOTH_BUILDERS
 
 pytestmark = pytest.mark.browser
 
@@ -17,6 +18,7 @@ pytestmark = pytest.mark.browser
     ("complete assessments", "front-door/assessments-45-days/"),  # from the question
     ("Multi-Agency Safeguarding Hub", "front-door/contacts/"),  # from the definition
 ])
+@BOTH_BUILDERS
 def test_search_finds_an_indicator(browser: Browser, server: SiteServer, base_path: str,
                                    query: str, expected: str) -> None:
     links = search_results(browser, server.origin + base_path, query)

@@ -66,9 +66,11 @@ def launch(playwright: Playwright, offline: bool = True) -> Browser:
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=args, headless=True)
 
 
-def build_site(site_dir: Path) -> None:
-    """Build the example site fresh into ``site_dir``; raise with the build's output if it fails."""
-    cmd = [sys.executable, "-m", "generator", "build", "--site-dir", str(site_dir)]
+def build_site(site_dir: Path, builder: str = "mkdocs") -> None:
+    """Build the example site fresh into ``site_dir`` with ``builder`` (mkdocs or properdocs);
+    raise with the build's output if it fails."""
+    cmd = [sys.executable, "-m", "generator", "build", "--site-dir", str(site_dir),
+           "--builder", builder]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True)
     if result.returncode != 0:
