@@ -18,8 +18,9 @@ from playwright.sync_api import Browser, Page
 from tools.browser import zensical
 from tools.browser.server import SiteServer, site_base_path
 
-from .checks_browser import DRAWN, Visitor
+from .checks_browser import DRAWN, Visitor, measure_weight
 from .checks_static import run_vnu
+from .test_page_weight import NO_CHART_FIRST_VISIT_BUDGET
 
 pytestmark = pytest.mark.browser
 
@@ -36,6 +37,8 @@ GAPS = {
     "sitemap-gz": "no sitemap.xml.gz",
     "tap-abbreviation": "tapping an abbreviation on a touch screen shows nothing",
     "search-escaping": "search results show an apostrophe in a page's path as &#x27;",
+    "weight": "a page without a chart weighs more than its 120 KB first-visit budget: Zensical's "
+              "bundle.js is 57 KB compressed, Material's 35 KB",
 }
 
 
@@ -181,3 +184,11 @@ def test_navigation_is_instant_and_marks_the_current_page(page: Page,
     page.wait_for_url(f"**/{INDICATOR}")
     page.locator(".js-chart").first.scroll_into_view_if_needed()
     page.wait_for_selector(f".js-chart {DRAWN}")
+
+
+def test_a_page_without_a_chart_is_over_its_weight_budget(browser: Browser,
+                                                          zensical_server: SiteServer,
+                                                          zensical_base: str) -> None:
+    """GAPS["weight"]: the home page's first visit is 116 KB under MkDocs, 142 KB here."""
+    weight = measure_weight(browser, zensical_server, zensical_base, "home")
+    assert weight.first_total > NO_CHART_FIRST_VISIT_BUDGET
