@@ -3,12 +3,14 @@
 The builder (``output/builder.py``) writes the pages from the generated sources with no help
 from the generator; this pass then does, over the built folder, what no builder does:
 
-1. marks each abbreviation in a page's content, officers' text included, with its meaning
+1. removes what the theme writes that the HTML standard forbids (``output/html_fixes.py``:
+   ``autocomplete`` on Material's checkboxes, ``aria-hidden`` on Zensical's label);
+2. marks each abbreviation in a page's content, officers' text included, with its meaning
    (``pages.abbreviations``), in the ``<article>`` of the content only, as the theme's
    header, navigation and footer are not prose;
-2. strips the indentation the theme's templates put on every line (``write.strip_indentation``);
-3. puts each heading's anchor link beside it (``pages.anchors``);
-4. leaves out the theme files no reader's browser fetches and our stylesheets' comments
+3. strips the indentation the theme's templates put on every line (``write.strip_indentation``);
+4. puts each heading's anchor link beside it (``pages.anchors``);
+5. leaves out the theme files no reader's browser fetches and our stylesheets' comments
    (``output/prune.py``).
 
 The pages are the HTML files the builder rendered: every ``.html`` file of the site but those
@@ -27,6 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.output import html_fixes
 from generator.output.prune import prune
 from generator.output.write import strip_indentation
 from generator.pages import abbreviations, anchors
@@ -60,7 +63,7 @@ def mark_content(html: str) -> str:
 def finish_page(html: str) -> str:
     """Return one built page with every per-page pass applied, in order."""
     # Anchors last: they look for the headings' permalinks as the indentation-free page has them.
-    return anchors.place(strip_indentation(mark_content(html)))
+    return anchors.place(strip_indentation(mark_content(html_fixes.fix_page(html))))
 
 
 def rendered_pages(site_dir: Path, docs_dir: Path) -> list[Path]:

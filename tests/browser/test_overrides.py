@@ -1,6 +1,6 @@
 """The Material template copies in site_src/overrides stay verbatim copies of the installed
 Material, except for the changes their header comments document. A Material upgrade that changes
-base.html or nav-item.html makes this fail, so the copy is refreshed instead of silently
+nav-item.html or toc.html makes this fail, so the copy is refreshed instead of silently
 freezing old markup."""
 
 from __future__ import annotations
@@ -29,21 +29,21 @@ CHANGES = [
         [('new URL("{{ base_url }}")', 'new URL("{{ base_url }}",location)')],
     ),
     (
-        "base.html",
-        [
-            ('id="__drawer" autocomplete="off">', 'id="__drawer">'),
-            ('id="__search" autocomplete="off">', 'id="__search">'),
-        ],
-    ),
-    (
         "partials/nav-item.html",
         [('tabindex="{{ tabindex }}"', '{% if tabindex %}tabindex="{{ tabindex }}"{% endif %}'),
          ('<label class="md-nav__title" for="{{ path }}">',
-          '<label class="md-nav__title" for="{{ path }}" tabindex="0">')],
+          '<label class="md-nav__title" for="{{ path }}" tabindex="0">'),
+         # The current page by its active flag, which Zensical's navigation items have too.
+         ('if index == page %}', 'if index.active %}'),
+         ('{% elif nav_item == page %}', '{% elif nav_item.active %}')],
     ),
     (
         "partials/toc.html",
         [
+            # Zensical does not hand the including template's `lang` to the partial.
+            ('{% set title = lang.t("toc") %}',
+             '{% import "partials/language.html" as lang with context %}\n'
+             '{% set title = lang.t("toc") %}'),
             (
                 TOC_LABEL,
                 "    {% if nav_item is defined %}\n"
@@ -74,3 +74,12 @@ def test_override_is_upstream_plus_documented_changes(
         expected = expected.replace(upstream, ours)
     actual = _body((OVERRIDES / name).read_text(encoding="utf-8"))
     assert actual == expected, f"site_src/overrides/{name} drifted from Material's {name}"
+
+
+def test_no_copy_of_base_html() -> None:
+    """base.html is the builder's own (each links its own asset files): no copy overrides it.
+
+    Its invalid checkbox attribute is removed after the build (generator/output/html_fixes.py).
+    """
+    assert not (OVERRIDES / "base.html").exists()
+    assert 'id="__drawer" autocomplete="off">' in (MATERIAL / "base.html").read_text("utf-8")
