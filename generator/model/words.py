@@ -316,6 +316,7 @@ AREA_WORDS = {
     AreaType.REGION: "the {name} region",
     AreaType.STATISTICAL_NEIGHBOURS: "the average for similar councils",
     AreaType.NEIGHBOUR: "{name}",
+    AreaType.COUNCIL: "{name}",
 }
 # The kinds of comparator area in the sentence naming their source (pages/views.py
 # comparator_sources): "Source of the England and regional figures: Department for Education."
@@ -324,6 +325,7 @@ AREA_KIND_WORDS = {
     AreaType.REGION: "regional",
     AreaType.STATISTICAL_NEIGHBOURS: "statistical neighbour",  # the average and each neighbour
     AreaType.NEIGHBOUR: "statistical neighbour",
+    AreaType.COUNCIL: "other councils'",
 }
 SOURCE_SENTENCE = "Source of the {kinds} figures: {source}."
 # Where there is nothing to compare with England: a count, or no England figure.
