@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.importers.councils import Council
 from generator.importers.mapping import IndicatorMapping, Mapping
-from generator.importers.package import COUNCIL, Area, Figure
+from generator.importers.package import COUNCIL, OTHER, Area, Figure
 from generator.importers.published import TIME_IDENTIFIERS, CellError, dfe_period, read_cell
 from generator.input.files import special_file_problem
 from generator.model.periods import PeriodError
@@ -56,7 +56,7 @@ def _area(row: dict[str, str], council: Council, region_code: str,
         return Area(COUNCIL, row["new_la_code"], row["la_name"])
     if row["old_la_code"] in neighbours:
         return Area(AreaType.NEIGHBOUR.value, row["new_la_code"], row["la_name"])
-    return None
+    return Area(OTHER, row["new_la_code"], row["la_name"])  # for every council's figures
 
 
 def _period(row: dict[str, str], item: IndicatorMapping, file: str, number: int,

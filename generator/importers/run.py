@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.importers.councils import Council, find_council, read_councils, read_neighbours
 from generator.importers.ees import read_ees
+from generator.importers.every_council import every_council
 from generator.importers.lait import read_lait
 from generator.importers.mapping import SHIPPED_MAPPING, Mapping, read_mapping
 from generator.importers.package import COUNCIL, Figure, PackageContent, assemble
@@ -114,6 +115,7 @@ def import_package(kind: str, sources: Sequence[Path], options: ImportOptions) -
                    + ("explore education statistics files" if kind == "ees" else "LAIT data")
                    + ". Figures are exactly as published; DfE's symbols (c, x, z, k, low, u) "
                    "are kept as the reason a figure is missing.")
+    figures = every_council(figures, read_councils())
     content = assemble(mapping, council, figures, len(group), _release(options, council, files),
                        options.name or f"dfe-{_slug(council.name)}", source_note)
     write_package(options.out, content)
