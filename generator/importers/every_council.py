@@ -24,9 +24,9 @@ def every_council(figures: Iterable[Figure], councils: Iterable[Council]) -> lis
     the size for figures no page shows).
     """
     figures = list(figures)
-    by_code = {}
-    for council in councils:
-        by_code[council.gss_code] = by_code[council.old_code] = council
+    by_code: dict[str, Council] = {}
+    for each in councils:
+        by_code[each.gss_code] = by_code[each.old_code] = each
     latest: dict[str, Figure] = {}
     for figure in figures:
         if figure.area.type == COUNCIL and figure.cell.is_number:
