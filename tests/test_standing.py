@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from generator.analysis import analyse
-from generator.analysis.explain import band_phrase, standing_sentences
+from generator.analysis.explain import band_phrase, standing_phrase, standing_sentences
 from generator.analysis.numbers import ordinal
 from generator.analysis.standing import rank_of, standing
 from generator.model.outcomes import Band
@@ -122,5 +122,7 @@ def test_council_rows_are_no_benchmark_and_the_page_says_the_rank():
     analysis = analyse(data)
     assert [b.area_type for b in analysis.benchmarks] == [AreaType.ENGLAND]
     assert analysis.standing is not None
-    assert band_phrase(analysis.standing) == "Band B (second quarter; A is best)"
+    assert band_phrase(analysis.standing) == "Band B among councils, A best (April 2023 to March 2024)"
+    assert standing_phrase(analysis.standing) == (
+        "11th of 40 councils in April 2023 to March 2024, band B (second quarter; A is best)")
     assert any("Ranked 11th of 40 councils" in paragraph for paragraph in analysis.explanation)

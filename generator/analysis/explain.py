@@ -33,7 +33,7 @@ from generator.analysis.numbers import (
 from generator.analysis.standing import Standing
 from generator.model.outcomes import Chance, Comparison, Direction, Pattern
 from generator.model.periods import Period, PeriodType, snapshot, span
-from generator.model.site import RATE_BASE, Counted, Frequency, Indicator, Unit
+from generator.model.site import RATE_BASE, Counted, Frequency, Indicator, Polarity, Unit
 from generator.model.words import (
     AREA_WORDS,
     BAND_PHRASE,
@@ -229,11 +229,25 @@ def standing_sentences(standing: Standing) -> str:
     return " ".join(sentences)
 
 
+def standing_phrase(standing: Standing) -> str:
+    """Return the rank and band in a few words, for the key facts.
+
+    "Joint 34th of 153 councils in 2024/25, band B (second quarter; A is best)"; with no
+    preferred direction "30th highest of 40 councils in 2024/25".
+    """
+    place = capitalised(place_words(standing))
+    highest = " highest" if standing.polarity is Polarity.NONE else ""
+    text = f"{place}{highest} of {standing.count:,} councils {during(standing.period)}"
+    if standing.band is None:
+        return text
+    return f"{text}, band {standing.band.value} ({BAND_WORDS[standing.band]}; A is best)"
+
+
 def band_phrase(standing: Standing | None) -> str:
-    """Return the quartile band in a few words, "Band B (second quarter; A is best)", or ""."""
+    """Return the quartile band in a few words, "Band B among councils, A best (2024/25)", or ""."""
     if standing is None or standing.band is None:
         return ""
-    return BAND_PHRASE.format(band=standing.band.value, quarter=BAND_WORDS[standing.band])
+    return BAND_PHRASE.format(band=standing.band.value, period=standing.period.label)
 
 
 def _tolerance(change: Change, indicator: Indicator) -> str:

@@ -49,7 +49,8 @@ from generator.model.site import (
 
 __all__ = [
     "AREA_KIND_WORDS", "AREA_WORDS", "AXIS_NOT_AT_ZERO", "BAND_PHRASE", "BAND_SENTENCE",
-    "BAND_WORDS", "BETTER_WORDS", "LEFT_OUT_SENTENCES", "RANK_SENTENCES", "CHANCE_PHRASES",
+    "BAND_WORDS", "BETTER_WORDS", "DISTRIBUTION_AXIS", "DISTRIBUTION_FIRST", "DISTRIBUTION_MARKS",
+    "DISTRIBUTION_SUMMARY", "LEFT_OUT_SENTENCES", "RANK_SENTENCES", "CHANCE_PHRASES",
     "CHANCE_SENTENCES", "COMPARATOR_COLUMN_HEADINGS", "COMPARISON_WORDS", "COUNTED_WORDS",
     "DIRECTION_WORDS", "FLAG_WORDS", "FREQUENCY_WORDS", "GAP_MARK_WORDS", "MISSING_WORDS",
     "MONTH_ABBREVIATIONS", "MONTH_NAMES", "NOT_COMPARED_WORDS", "NO_ENGLAND_WORDS",
@@ -351,8 +352,28 @@ BAND_WORDS = {
 }
 BAND_SENTENCE = ("That is quartile band {band}, the {quarter} of councils, where band A is the "
                  "best quarter and band D the worst.")
-# Beside the rating on area and home pages: "Band B (second quarter; A is best)".
-BAND_PHRASE = "Band {band} ({quarter}; A is best)"
+# Beside the rating on area and home pages, with the period ranked, which may be older than the
+# latest figure: "Band B among councils, A best (2024/25)".
+BAND_PHRASE = "Band {band} among councils, A best ({period})"
+# The distribution chart of every council's figure (pages/distribution.py): its summary, where
+# first place is, its horizontal axis title and what is marked on it.
+DISTRIBUTION_SUMMARY = ("Each dot is one council's figure {when}: {count} councils, in order from "
+                        "{first} on the left. {council}'s figure, {figure}, is {place} of {count}. "
+                        "The figures run from {low} to {high}.")
+DISTRIBUTION_FIRST = {
+    Polarity.HIGHER: "the highest (best)",
+    Polarity.LOWER: "the lowest (best)",
+    Polarity.NONE: "the highest",
+}
+DISTRIBUTION_AXIS = {
+    Polarity.HIGHER: "Councils in rank order, highest (best) on the left",
+    Polarity.LOWER: "Councils in rank order, lowest (best) on the left",
+    Polarity.NONE: "Councils in order, highest on the left",
+}
+DISTRIBUTION_MARKS = {
+    "neighbours": "Triangles mark the statistical neighbours.",
+    "england": "The dashed line is England's figure, {figure}.",
+}
 # Councils with a row but no figure that can be ranked, singular and plural.
 LEFT_OUT_SENTENCES = (
     "Another council is not ranked: its figure was suppressed, not published or based on small "

@@ -124,3 +124,51 @@ def comparator_rows(indicator: Indicator, council: dict[str, Any],
                 r = locals_[code]
                 out(period, "neighbour", r["new_la_code"], r["la_name"], published(r[source.value]))
     return rows
+
+
+#: Every council's rows of DfE's files, kept in the repository (made by its make_all.py from the
+#: shared data folder), so the example's council rows need nothing outside the repository.
+DFE_ALL = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "dfe_all" / "ees"
+
+
+def read_all(file: str, cache: dict[str, list[dict[str, str]]]) -> list[dict[str, str]]:
+    """Return the council rows of one of DfE's files in tests/fixtures/dfe_all, read once."""
+    if file not in cache:
+        with (DFE_ALL / file).open(encoding="utf-8-sig", newline="") as handle:
+            cache[file] = [row for row in csv.DictReader(handle)
+                           if row["geographic_level"] == "Local authority"]
+    return cache[file]
+
+
+def council_rows(indicator: Indicator, rows: list[dict[str, str]],
+                 observations: list[dict[str, str]], councils: dict[str, Any]) -> list[dict]:
+    """Every council's figure for the latest period in which Northbridge's figure is a number.
+
+    Taken cell for cell from DfE's file, as the importer does (importers/every_council.py): the
+    council's current GSS code and name from the council table, and a code it does not hold (a
+    council since reorganised away) left out. Northbridge is fictional, so it is not among them:
+    the site ranks it by its own figure among the real councils.
+    """
+    source = indicator.comparators
+    assert source is not None
+    found: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        if all(row.get(c) == v for c, v in source.filters):
+            period = indicator.dfe_period(row["time_period"])
+            if period in indicator.periods:
+                found.setdefault(period, []).append(row)
+    ours = [o["period"] for o in observations if o["value"] and o["period"] in found]
+    if not ours:
+        return []
+    period = max(ours, key=lambda p: parse_canonical(p, indicator.kind).end)
+    out: dict[str, dict[str, str]] = {}
+    for row in found[period]:
+        council = councils.get(row["new_la_code"])
+        if council is None or council.gss_code in out:
+            continue
+        cell = published(row[source.value])
+        out[council.gss_code] = {
+            "indicator_id": indicator.id, "period": period, "area_type": "council",
+            "area_code": council.gss_code, "area_name": council.name, "value": cell.value,
+            "numerator": "", "denominator": "", "missing": cell.missing, "source": SOURCE}
+    return [out[code] for code in sorted(out)]
