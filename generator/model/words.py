@@ -49,7 +49,8 @@ from generator.model.site import (
 
 __all__ = [
     "AREA_KIND_WORDS", "AREA_WORDS", "AXIS_NOT_AT_ZERO", "BAND_PHRASE", "BAND_SENTENCE",
-    "BAND_WORDS", "BETTER_WORDS", "DISTRIBUTION_AXIS", "DISTRIBUTION_FIRST", "DISTRIBUTION_MARKS",
+    "BAND_WORDS", "BETTER_WORDS", "COUNCIL_MARKS", "DISTRIBUTION_AXIS", "DISTRIBUTION_FIRST",
+    "DISTRIBUTION_MARKS",
     "DISTRIBUTION_SUMMARY", "LEFT_OUT_SENTENCES", "RANK_SENTENCES", "CHANCE_PHRASES",
     "CHANCE_SENTENCES", "COMPARATOR_COLUMN_HEADINGS", "COMPARISON_WORDS", "COUNTED_WORDS",
     "DIRECTION_WORDS", "FLAG_WORDS", "FREQUENCY_WORDS", "GAP_MARK_WORDS", "MISSING_WORDS",
@@ -374,6 +375,8 @@ DISTRIBUTION_MARKS = {
     "neighbours": "Triangles mark the statistical neighbours.",
     "england": "The dashed line is England's figure, {figure}.",
 }
+# After a council's name in the table of every council's figure.
+COUNCIL_MARKS = {"ours": "this council", "neighbour": "statistical neighbour"}
 # Councils with a row but no figure that can be ranked, singular and plural.
 LEFT_OUT_SENTENCES = (
     "Another council is not ranked: its figure was suppressed, not published or based on small "

@@ -12,16 +12,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.analysis.explain import during, place_words
-from generator.analysis.numbers import format_figure, ordinal, rounded
+from generator.analysis.numbers import format_figure, ordinal, rate_noun, rounded, table_figure
 from generator.analysis.standing import Placed, Standing
 from generator.model.site import AreaType, IndicatorData, Polarity
 from generator.model.words import (
+    COUNCIL_MARKS,
     DISTRIBUTION_AXIS,
     DISTRIBUTION_FIRST,
     DISTRIBUTION_MARKS,
     DISTRIBUTION_SUMMARY,
     UNIT_AXIS_TITLES,
     UNIT_HOVER_SUFFIXES,
+    UNIT_TABLE_NOTES,
 )
 from generator.pages.charts import PALETTE, Chart, base_layout
 
@@ -33,10 +35,11 @@ class CouncilRow:
     """One council in the all-councils table."""
 
     rank: str = field(metadata={"help": "Its place, such as 34th or joint 34th."})
-    name: str = field(metadata={"help": "The council's name."})
-    figure: str = field(metadata={"help": "Its figure as published, such as 22.6%."})
-    mark: str = field(metadata={
-        "help": "This council or Statistical neighbour; empty for any other council."})
+    name: str = field(metadata={
+        "help": "The council's name, with (this council) or (statistical neighbour) after it "
+                "when it is one."})
+    figure: str = field(metadata={
+        "help": "Its figure as published, with its unit, such as 22.6% or 67 per 10,000."})
     ours: bool = field(metadata={"help": "True for the council the site is about."})
 
 
@@ -51,6 +54,8 @@ class Distribution:
     caption: str = field(metadata={"help": "The table's caption."})
     rows: tuple[CouncilRow, ...] = field(metadata={
         "help": "Every ranked council, first place first (`CouncilRow`)."})
+    note: str = field(metadata={
+        "help": "The unit of the table's figures, such as Figures are rates per 10,000 children."})
 
 
 def _england(data: IndicatorData, standing: Standing) -> float | None:
@@ -138,10 +143,11 @@ def _rows(data: IndicatorData, standing: Standing, council: str) -> tuple[Counci
         counts[item.rank] = counts.get(item.rank, 0) + 1
     return tuple(CouncilRow(
         rank=("joint " if counts[item.rank] > 1 else "") + ordinal(item.rank),
-        name=council if item.ours else item.name,
-        figure=format_figure(item.value, data.indicator),
-        mark="This council" if item.ours else (
-            "Statistical neighbour" if item.code in neighbours else ""),
+        name=f"{council} ({COUNCIL_MARKS['ours']})" if item.ours else (
+            f"{item.name} ({COUNCIL_MARKS['neighbour']})" if item.code in neighbours
+            else item.name),
+        # Without the rate's noun, said once in the caption, as in the table of figures.
+        figure=table_figure(item.value, data.indicator),
         ours=item.ours,
     ) for item in standing.placed)
 
@@ -160,5 +166,7 @@ def distribution(data: IndicatorData, standing: Standing | None, council: str,
                       f"({standing.count:,} councils)",
         caption=f"{data.indicator.title}: every council's figure {during(standing.period)}, "
                 f"in rank order, {ordered}",
+        note=UNIT_TABLE_NOTES[data.indicator.unit].format(
+            noun=f" {rate_noun(data.indicator)}" if rate_noun(data.indicator) else ""),
         rows=_rows(data, standing, council),
     )

@@ -63,7 +63,7 @@ class IndicatorPage(PageContext):
                 "breakdown."})
     distribution: Distribution | None = field(metadata={
         "help": "Every council's figure (a `Distribution`: `chart`, `summary`, `table_summary`, "
-                "`caption`, `rows`), when the package carries them; otherwise nothing."})
+                "`caption`, `rows`, `note`), when the package carries them; otherwise nothing."})
     table: tables.DataTable = field(metadata={
         "help": "The figures as a `DataTable`, oldest period first."})
     words: views.IndicatorWords = field(metadata={
