@@ -52,6 +52,10 @@ SCALES = {
 }
 
 FIRST_YEAR = 2015  # financial year 2015-16 is the first period
+#: Council-shaped packages carry every council's figure (the rank and distribution on the page)
+#: for one indicator in this many, as the DfE importer writes them; 152 councils, as in England.
+EVERY_COUNCIL_EVERY = 3
+COUNCILS_RANKED = 152
 UNITS = ("percentage", "rate_per_10000", "count", "days", "percentage", "rate_per_10000")
 POLARITIES = ("higher_is_better", "lower_is_better", "no_preference")
 NATIONAL_PERIOD_TYPES = ("financial_year", "academic_year", "snapshot")
@@ -135,6 +139,8 @@ def _indicator_rows(scale: Scale, council: int, number: int, area: str, prefix: 
             rows["comparators"].append({
                 "indicator_id": indicator_id, "period": period, "area_type": area_type,
                 "area_code": code, "area_name": name, "value": figure})
+    if not national and unit != "count" and number % EVERY_COUNCIL_EVERY == 0:
+        _every_council_rows(indicator_id, periods[-1], unit, level, rows)
     if not national:
         if polarity == "no_preference":
             rows["targets"].append({"indicator_id": indicator_id, "applies_from": "2015-04-01",
@@ -158,6 +164,22 @@ def _indicator_rows(scale: Scale, council: int, number: int, area: str, prefix: 
                 rows["breakdowns"].append({
                     "indicator_id": indicator_id, "period": period, "dimension": "Reason",
                     "category": category, "value": rng.randint(10, 90), "order": order})
+
+
+def _every_council_rows(indicator_id: str, period: str, unit: str, level: float,
+                        rows: dict[str, list[dict[str, object]]]) -> None:
+    """Add every council's figure for the latest period, as an imported package carries them.
+
+    A random generator of their own, so the rest of the package is the same bytes as before.
+    """
+    rng = random.Random(f"every-council-{indicator_id}")
+    for council in range(COUNCILS_RANKED):
+        suppressed = rng.random() < 0.02
+        figure = _value(unit, max(1.0, level + rng.uniform(-15, 15)), rng)[0]
+        rows["comparators"].append({
+            "indicator_id": indicator_id, "period": period, "area_type": "council",
+            "area_code": f"E06{council + 1:06d}", "area_name": f"Council {council + 1:03d}",
+            "value": "" if suppressed else figure, "missing": "c" if suppressed else ""})
 
 
 def write_scale(scale: Scale, folder: Path) -> Path:

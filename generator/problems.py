@@ -389,6 +389,15 @@ CATALOGUE: tuple[Code, ...] = (
          "mostly by the size of the place, and an average of councils' counts means nothing.",
          "Remove the comparator rows of this indicator, or compare a rate or a percentage "
          "instead (a rate per 10,000 children can be set against England's)."),
+    Code("council-code", _X, "A row of every council's figures (area_type council) has an "
+         "area_code that is not a council's GSS code (E06, E08, E09 or E10 and six digits).",
+         "Give the council's current GSS code, as in the importer's council table; England, "
+         "regions and the neighbours' average are other area types."),
+    Code("council-own", _X, "The row for the package's own council (the descriptor's "
+         "area_code) among every council's figures differs from the council's observation for "
+         "the same period.",
+         "Make the two agree (the observation is the figure the site shows and ranks), or leave "
+         "the council's own row out."),
     Code("settings-missing", _S, "The site settings file (mkdocs.yml) does not exist.",
          "Run the command from the project folder, or pass --config."),
     Code("settings-yaml", _S, "mkdocs.yml is not valid YAML.", "Fix the indentation or quoting."),

@@ -17,6 +17,11 @@ code. The comparators (England, North West, statistical neighbours) are real: th
 for cell from the Department for Education's published open-data CSVs in ``/work/shared/data/dfe/``
 (Open Government Licence v3.0). The neighbour group is the one DfE's statistical neighbours model
 (May 2025) gives for Bolton, a real North West council, because a fictional council has none.
+Every council's figure (comparator rows of area type ``council``, for the rank, quartile band and
+distribution chart) is taken cell for cell from ``tests/fixtures/dfe_all/ees/``, the repository's
+copy of every council's rows of the same files (made from ``/work/shared/data/dfe`` by
+``tests/fixtures/dfe_all/make_all.py``), for each indicator's latest period in which Northbridge's
+figure is a number.
 
 Writes:
 - ``datapackages/northbridge-childrens/`` and ``datapackages/northbridge-education/``;
@@ -36,7 +41,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
-from northbridge.comparators import comparator_rows, make_extract, read_extract  # noqa: E402
+from northbridge.comparators import (  # noqa: E402
+    comparator_rows,
+    council_rows,
+    make_extract,
+    read_all,
+    read_extract,
+)
 from northbridge.figures import (  # noqa: E402
     breakdown_rows,
     commentary_rows,
@@ -46,6 +57,7 @@ from northbridge.figures import (  # noqa: E402
 )
 from northbridge.spec import Northbridge, SpecError, read_spec  # noqa: E402
 
+from generator.importers.councils import council_codes, read_councils  # noqa: E402
 from generator.importers.package import ATTRIBUTION, PackageContent, resources  # noqa: E402
 from generator.importers.writer import write_package  # noqa: E402
 from generator.model import format as fmt  # noqa: E402
@@ -58,6 +70,8 @@ def build(spec: Northbridge, tables: dict[str, list[dict[str, str]]],
           group: list[str]) -> dict[str, PackageContent]:
     """Return package name -> the package's descriptor and tables, ready for the writer."""
     packages = {}
+    councils = council_codes(c for c in read_councils() if not c.abolished)
+    every_council: dict[str, list[dict[str, str]]] = {}
     # Every indicator's figures first: a numerator or denominator may be the value of a count in
     # another package (the spec checks that a link names a count, which has no links itself).
     observations = {i.id: make_series(i) for i in spec.indicators}
@@ -77,6 +91,8 @@ def build(spec: Northbridge, tables: dict[str, list[dict[str, str]]],
             content["observations"] += rows
             if indicator.comparators:
                 content["comparators"] += comparator_rows(indicator, spec.council, tables, group)
+                content["comparators"] += council_rows(
+                    indicator, read_all(indicator.comparators.file, every_council), rows, councils)
             content["targets"] += [
                 {"indicator_id": indicator.id, **{key: text(target.get(key)) for key in (
                     "applies_from", "target", "amber_tolerance", "expected_low", "expected_high",

@@ -120,7 +120,7 @@ def test_the_rows_are_found_through_the_contexts() -> None:
     assert {"IndicatorRow", "ExceptionRow", "DataTable", "DataTableRow", "BreakdownTable",
             "BreakdownRow", "GlossaryTerm", "Source", "AreaCard", "PriorityCard", "ReleaseRow",
             "IndicatorView", "Fact", "IndicatorWords", "Legend", "Chart", "TableNote",
-            "CorrectionNotice", "ChangeRow", "Citation"} == {
+            "CorrectionNotice", "ChangeRow", "Citation", "Distribution", "CouncilRow"} == {
         part.__name__ for part in PARTS}
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
-from generator.analysis.benchmark import benchmarks, quartile_band
+from generator.analysis.benchmark import benchmarks
 from generator.analysis.compare import (
     Trend,
     change_to,
@@ -19,8 +18,9 @@ from generator.analysis.compare import (
 )
 from generator.analysis.explain import explain, summarise
 from generator.analysis.findings import Findings
-from generator.analysis.numbers import format_figure, rounded
+from generator.analysis.numbers import format_figure
 from generator.analysis.rag import rate, rate_nothing
+from generator.analysis.standing import standing
 from generator.model.periods import shift
 from generator.model.site import RATE_BASE, Indicator, IndicatorData, Observation, Unit
 from generator.model.words import missing_words
@@ -49,12 +49,8 @@ def is_small(observation: Observation | None, indicator: Indicator) -> bool:
     return base is not None and base < threshold
 
 
-def analyse(data: IndicatorData, all_councils: Sequence[float] = ()) -> Analysis:
-    """Analyse one indicator; ``all_councils`` are every council's figures for the latest period.
-
-    ``all_councils`` (including this council's figure) gives the quartile band; leave it empty
-    when those values are not available.
-    """
+def analyse(data: IndicatorData) -> Analysis:
+    """Analyse one indicator: every fact its pages show, and the words that explain them."""
     indicator = data.indicator
     latest = data.observations[-1] if data.observations else None
     published_rows = usable(data.observations)
@@ -76,11 +72,6 @@ def analyse(data: IndicatorData, all_councils: Sequence[float] = ()) -> Analysis
         since_previous = change_to(data, published, step)
         since_year = change_to(data, published, 12) if step < 12 else since_previous
         recent = trend(data, published)
-    quartile = None
-    if published is not None and published.value is not None and all_councils:
-        quartile = quartile_band(rounded(published.value, indicator),
-                                 [rounded(value, indicator) for value in all_councils],
-                                 indicator.polarity)
     findings = Findings(
         data=data,
         latest=latest,
@@ -94,7 +85,7 @@ def analyse(data: IndicatorData, all_councils: Sequence[float] = ()) -> Analysis
         trend=recent or Trend((), 0, None, None, None, None, None),
         years=yearly(data),
         benchmarks=benchmarks(data),
-        quartile=quartile,
+        standing=standing(data),
         small_numbers=is_small(published, indicator),
     )
     facts = {field.name: getattr(findings, field.name) for field in fields(Findings)}

@@ -28,19 +28,26 @@ from generator.analysis.numbers import (
     format_figure,
     format_number,
     format_per_cent,
+    ordinal,
 )
+from generator.analysis.standing import Standing
 from generator.model.outcomes import Chance, Comparison, Direction, Pattern
 from generator.model.periods import Period, PeriodType, snapshot, span
-from generator.model.site import RATE_BASE, Counted, Frequency, Indicator, Unit
+from generator.model.site import RATE_BASE, Counted, Frequency, Indicator, Polarity, Unit
 from generator.model.words import (
     AREA_WORDS,
+    BAND_PHRASE,
+    BAND_SENTENCE,
+    BAND_WORDS,
     BETTER_WORDS,
     CHANCE_PHRASES,
     CHANCE_SENTENCES,
     COMPARISON_WORDS,
     COUNTED_WORDS,
+    LEFT_OUT_SENTENCES,
     PATTERN_SENTENCES,
     POLARITY_SENTENCES,
+    RANK_SENTENCES,
     STATUS_CAVEATS,
     capitalised,
     missing_words,
@@ -194,10 +201,53 @@ def target_and_benchmarks(analysis: Findings) -> str:
     sentences = [POLARITY_SENTENCES[analysis.indicator.polarity], analysis.rating.reason]
     sentences.extend(comparison_sentence(benchmark, analysis.indicator)
                      for benchmark in analysis.benchmarks)
-    if analysis.quartile:
-        sentences.append(f"Among all councils, ours is in band {analysis.quartile}, where band A "
-                         "is the best quarter of councils and band D the worst.")
+    if analysis.standing is not None:
+        sentences.append(standing_sentences(analysis.standing))
     return " ".join(sentences)
+
+
+def place_words(standing: Standing) -> str:
+    """Return the council's place: "34th", or "joint 34th" when another council has its figure."""
+    return ("joint " if standing.tied else "") + ordinal(standing.rank)
+
+
+def standing_sentences(standing: Standing) -> str:
+    """Return the rank, the quartile band and the councils left out, in sentences.
+
+    "Ranked 34th of 153 councils in 2024/25, where 1st is the lowest figure because a lower
+    figure is better. That is quartile band B, the second quarter of councils, where band A is
+    the best quarter and band D the worst."
+    """
+    sentences = [RANK_SENTENCES[standing.polarity].format(
+        place=place_words(standing), count=f"{standing.count:,}", when=during(standing.period))]
+    if standing.band is not None:
+        sentences.append(BAND_SENTENCE.format(band=standing.band.value,
+                                              quarter=BAND_WORDS[standing.band]))
+    if standing.left_out:
+        one, many = LEFT_OUT_SENTENCES
+        sentences.append(one if standing.left_out == 1 else many.format(count=standing.left_out))
+    return " ".join(sentences)
+
+
+def standing_phrase(standing: Standing) -> str:
+    """Return the rank and band in a few words, for the key facts.
+
+    "Joint 34th of 153 councils in 2024/25, band B (second quarter; A is best)"; with no
+    preferred direction "30th highest of 40 councils in 2024/25".
+    """
+    place = capitalised(place_words(standing))
+    highest = " highest" if standing.polarity is Polarity.NONE else ""
+    text = f"{place}{highest} of {standing.count:,} councils {during(standing.period)}"
+    if standing.band is None:
+        return text
+    return f"{text}, band {standing.band.value} ({BAND_WORDS[standing.band]}; A is best)"
+
+
+def band_phrase(standing: Standing | None) -> str:
+    """Return the quartile band in a few words, "Band B among councils, A best (2024/25)", or ""."""
+    if standing is None or standing.band is None:
+        return ""
+    return BAND_PHRASE.format(band=standing.band.value, period=standing.period.label)
 
 
 def _tolerance(change: Change, indicator: Indicator) -> str:

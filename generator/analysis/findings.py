@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from generator.analysis.benchmark import Benchmark
 from generator.analysis.compare import Change, Travel, Trend, YearSummary
 from generator.analysis.rag import Rating
+from generator.analysis.standing import Standing
 from generator.model.outcomes import RatingStatus
 from generator.model.site import Indicator, IndicatorData, Observation
 
@@ -27,7 +28,7 @@ class Findings:
     trend: Trend
     years: tuple[YearSummary, ...]
     benchmarks: tuple[Benchmark, ...]
-    quartile: str | None  # A (best quarter of councils) to D, when all councils' values are given
+    standing: Standing | None  # rank and quartile band among every council, when given their figures
     small_numbers: bool  # the latest published figure rests on fewer cases than the threshold
 
     @property

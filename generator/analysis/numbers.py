@@ -117,6 +117,12 @@ def format_per_cent(value: float) -> str:
     return f"{format_number(abs(value), 1)}%"
 
 
+def ordinal(number: int) -> str:
+    """Return 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 153rd."""
+    suffix = "th" if 11 <= number % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number:,}{suffix}"
+
+
 def format_count(value: float) -> str:
     """Return a count of cases: 1,234, or 27.7 for full-time equivalents."""
     return format_number(value, 0 if float(value).is_integer() else 1)

@@ -23,7 +23,7 @@ from generator.importers.matching import (
     closest,
     read_layout,
 )
-from generator.importers.package import COUNCIL, Area, Figure, joint_note
+from generator.importers.package import COUNCIL, OTHER, Area, Figure, joint_note
 from generator.importers.published import TIME_IDENTIFIERS, CellError, dfe_period, read_cell
 from generator.input.files import special_file_problem
 from generator.model.periods import PeriodError
@@ -69,6 +69,8 @@ def _areas(row: dict[str, str], council: Council, regions: tuple[str, ...], neig
             areas.append((Area(COUNCIL, council.gss_code, council.name), note))
         elif found.old_code in neighbours:
             areas.append((Area(AreaType.NEIGHBOUR.value, found.gss_code, found.name), note))
+        else:  # any other council, for every council's figures (every_council.py)
+            areas.append((Area(OTHER, found.gss_code, found.name), note))
     return areas
 
 

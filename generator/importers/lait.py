@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.importers.councils import Council
 from generator.importers.mapping import IndicatorMapping, Mapping
-from generator.importers.package import COUNCIL, Area, Figure
+from generator.importers.package import COUNCIL, OTHER, Area, Figure
 from generator.importers.published import CellError, dfe_period, read_lait_cell
 from generator.input.files import special_file_problem
 from generator.model.periods import PeriodError
@@ -109,6 +109,8 @@ def read_lait(path: Path, mapping: Mapping, council: Council, neighbours: dict[s
         elif la_number in neighbours:
             neighbour = neighbours[la_number]
             area = Area(AreaType.NEIGHBOUR.value, neighbour.gss_code, neighbour.name)
+        elif la_number.isdigit() and len(la_number) == 3 and la_number < ENGLAND_NUMBER:
+            area = Area(OTHER, la_number, name)  # for every council's figures
         else:
             continue
         try:

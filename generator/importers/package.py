@@ -19,7 +19,8 @@ from generator.model import format as fmt
 from generator.model.periods import Period, PeriodType, parse_canonical, shift
 from generator.model.site import NOT_COMPARABLE, AreaType, Release
 
-COUNCIL = "council"
+COUNCIL = "own"  # the council the package is for; other areas' types are AreaType values
+OTHER = "other"  # any other council, as a reader found it (every_council.py makes its rows)
 AVERAGE_CODE = "statistical-neighbours"
 AVERAGE_NAME = "Statistical neighbours' average (calculated)"
 ATTRIBUTION = "Source: Department for Education, Open Government Licence v3.0"
@@ -41,7 +42,7 @@ AVERAGE_NOTE = (
 class Area:
     """Where a figure is for: the council itself or a comparator area."""
 
-    type: str  # "council" or an AreaType value
+    type: str  # COUNCIL, OTHER or an AreaType value
     code: str
     name: str
 
@@ -280,6 +281,7 @@ def assemble(mapping: Mapping, council: Council, figures: list[Figure], neighbou
         "name": name,
         "title": f"Department for Education published figures for {council.name}",
         "publisher": council.name,
+        "area_code": council.gss_code,
         "format_version": fmt.FORMAT_VERSION,
         "description": f"{ATTRIBUTION}. Figures for {council.name} ({council.old_code}, "
                        f"{council.gss_code}), England, {council.region_name}"

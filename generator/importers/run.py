@@ -21,6 +21,7 @@ from generator.importers.councils import (
     require_current,
 )
 from generator.importers.ees import read_ees_files
+from generator.importers.every_council import every_council
 from generator.importers.lait import read_lait
 from generator.importers.mapping import SHIPPED_MAPPING, Mapping, read_mapping
 from generator.importers.outcome import build_report
@@ -172,6 +173,7 @@ def import_package(kind: str, sources: Sequence[Path], options: ImportOptions) -
     source_note = (f"Imported from {words}. Figures "
                    "are exactly as published; DfE's symbols (c, x, z, k, low, u) are kept as the "
                    "reason a figure is missing.")
+    figures = every_council(figures, read_councils())
     content = assemble(mapping, council, figures, len(group),
                        _release(options, council, _release_files(reads)),
                        options.name or f"dfe-{_slug(council.name)}", source_note)

@@ -415,7 +415,7 @@ def _resource_files(folder: Path, where: str, descriptor: dict[str, Any],
                                     CODES["resource-duplicate"].fix, "resource-duplicate"))
             continue
         declared = resource.get("schema")
-        if declared is not None and declared != fmt.schema(name):
+        if declared is not None and not fmt.accepted(name, declared):
             problems.append(Problem(where, None, f"resources.{name}.schema",
                                     f"the schema of '{name}' differs from format {fmt.FORMAT_VERSION}",
                                     f"Replace it with the output of `python -m generator schema {name}`"
@@ -537,6 +537,7 @@ class _Builder:
             publisher=str(descriptor.get("publisher", "")),
             licence=str(licence),
             demonstration=bool(descriptor.get("demonstration", False)),
+            area_code=str(descriptor.get("area_code", "")),
             service_areas=tuple(ServiceArea(r.text("id"), int(r.cells["item"]), r.text("title"),
                                             r.text("description"))
                                 for r in rows.get("service_areas", ())),

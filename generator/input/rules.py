@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from generator.input.every_council import council_problems
 from generator.input.formulas import formula_problems
 from generator.input.load import RawPackage, Row
 from generator.model import format as fmt
@@ -31,6 +32,7 @@ from generator.problems import CODES, Problem
 # How far a published value may sit from numerator / denominator before it is reported, on top
 # of rounding to the indicator's decimal places (published figures are often rounded twice).
 CONSISTENCY_SLACK = 0.05
+
 
 #: The units whose figures can be below zero: a score, a change or a balance. Counts, rates, days,
 #: weeks and percentages cannot (docs/data-package.md, "Limits on numbers and dates").
@@ -262,6 +264,7 @@ def package_problems(raw: RawPackage, package: Package) -> list[Problem]:
     problems = list(_indicator_rules(raw, package))
     problems += _row_rules(raw, indicators)
     problems += _target_rules(raw, indicators)
+    problems += council_problems(raw, package)
     problems += formula_problems(raw)
     problems += _id_length_rules(raw)
     return problems

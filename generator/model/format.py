@@ -188,7 +188,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             _field("indicator_id", "string", "Id of the indicator (indicators.id).", required=True),
             _period_field(),
             _enum("area_type", _values(AreaType), "England, region, the statistical neighbours' "
-                  "average, or one named neighbour."),
+                  "average, one named neighbour, or one of every council's figures (council: "
+                  "for ranks and quartile bands, never drawn as a comparison)."),
             _field("area_code", "string", "GSS code of the area (E92000001 for England), or "
                    "'statistical-neighbours' for the average.", required=True),
             _field("area_name", "string", "Name of the area.", required=True),
@@ -276,9 +277,32 @@ PACKAGE_PROPERTIES = {
     "publisher": "The council that publishes the figures.",
     "licenses": "Licence of the package (Frictionless 'licenses' list).",
     "demonstration": "true for example data about a fictional council; every page says so.",
+    "area_code": "GSS code of the council the figures are for: marks its own row among every "
+                 "council's figures.",
     "format_version": "Version of this format the package follows.",
     "resources": "The tables; each 'name' is one of the resource names below.",
 }
+
+
+def _before_every_council(comparators: dict[str, Any]) -> dict[str, Any]:
+    """Return the comparators schema as format 1.0 declared it before the ``council`` area type."""
+    former = copy.deepcopy(comparators)
+    for field in former["fields"]:
+        if field["name"] == "area_type":
+            field["constraints"]["enum"].remove(AreaType.COUNCIL.value)
+            field["description"] = ("England, region, the statistical neighbours' average, or "
+                                    "one named neighbour.")
+    return former
+
+
+#: Schemas a package written by an earlier release may still declare: the format's rows have only
+#: gained allowed values since, so its tables read the same under the current schema.
+FORMER_SCHEMAS = {"comparators": (_before_every_council(SCHEMAS["comparators"]),)}
+
+
+def accepted(resource: str, declared: dict[str, Any]) -> bool:
+    """Return True when a declared Table Schema is the format's, current or former."""
+    return declared == SCHEMAS[resource] or declared in FORMER_SCHEMAS.get(resource, ())
 
 
 def schema(resource: str) -> dict[str, Any]:

@@ -80,3 +80,12 @@ class Method(StrEnum):
     BYAR = "byar"  # 95% Byar interval of a Poisson count, scaled to the rate
     POISSON = "poisson"  # 95% exact Poisson interval, for counts below ``benchmark.EXACT_BELOW``
     FIGURES = "figures"  # not tested: the published figures compared as they are
+
+
+class Band(StrEnum):
+    """A council's quartile band among all councils: A is the best quarter, D the worst."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"

@@ -109,6 +109,7 @@ class AreaType(StrEnum):
     REGION = "region"
     STATISTICAL_NEIGHBOURS = "statistical_neighbours"  # the average of the neighbour group
     NEIGHBOUR = "neighbour"  # one named statistical neighbour
+    COUNCIL = "council"  # one of every council's figures: for ranks, never a benchmark
 
 
 class RatingColour(StrEnum):
@@ -284,6 +285,7 @@ class Package:
     publisher: str = ""
     licence: str = ""
     demonstration: bool = False
+    area_code: str = ""  # GSS code of the council the figures are for; "" when not declared
     service_areas: tuple[ServiceArea, ...] = ()
     priorities: tuple[Priority, ...] = ()
     indicators: tuple[Indicator, ...] = ()
@@ -307,6 +309,10 @@ class IndicatorData:
     ratings: tuple[OfficerRating, ...] = ()
     commentary: tuple[Commentary, ...] = ()
     breakdowns: tuple[BreakdownValue, ...] = ()
+    # Every other council's figure (area type COUNCIL), kept apart from the comparators so that
+    # no chart line, benchmark or neighbours' average can pick one up; the council's own figures
+    # are its observations.
+    councils: tuple[Comparator, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -329,6 +335,17 @@ class Site:
         return self.by_id[indicator_id]
 
 
+def _comparator_group(row: Comparator, package: Package) -> str:
+    """Return the IndicatorData field a comparator row goes in ("" drops it).
+
+    Every council's figures go apart from the comparators; the council's own row among them is
+    dropped, because its own figures are its observations (rules check that the two agree).
+    """
+    if row.area_type is not AreaType.COUNCIL:
+        return "comparators"
+    return "" if package.area_code and row.area_code == package.area_code else "councils"
+
+
 def assemble_site(packages: Iterable[Package]) -> Site:
     """Merge packages into one site, grouping every row under its indicator (sorted by id)."""
     packages = tuple(sorted(packages, key=lambda package: package.name))
@@ -339,7 +356,9 @@ def assemble_site(packages: Iterable[Package]) -> Site:
         for name in ("observations", "comparators", "targets", "ratings", "commentary", "breakdowns"):
             for row in getattr(package, name):
                 if row.indicator_id in grouped:
-                    grouped[row.indicator_id].setdefault(name, []).append(row)
+                    group = _comparator_group(row, package) if name == "comparators" else name
+                    if group:
+                        grouped[row.indicator_id].setdefault(group, []).append(row)
 
     def key(row: object) -> tuple:
         return (
@@ -356,7 +375,8 @@ def assemble_site(packages: Iterable[Package]) -> Site:
             indicator=rows["indicator"][0],
             **{
                 name: tuple(sorted(rows.get(name, []), key=key))
-                for name in ("observations", "comparators", "targets", "ratings", "commentary", "breakdowns")
+                for name in ("observations", "comparators", "targets", "ratings", "commentary",
+                             "breakdowns", "councils")
             },
         )
         for _, rows in sorted(grouped.items())

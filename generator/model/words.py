@@ -15,6 +15,7 @@ would be added (not built yet).
 from __future__ import annotations
 
 from generator.model.outcomes import (
+    Band,
     Chance,
     Comparison,
     Direction,
@@ -47,7 +48,10 @@ from generator.model.site import (
 )
 
 __all__ = [
-    "AREA_KIND_WORDS", "AREA_WORDS", "AXIS_NOT_AT_ZERO", "BETTER_WORDS", "CHANCE_PHRASES",
+    "AREA_KIND_WORDS", "AREA_WORDS", "AXIS_NOT_AT_ZERO", "BAND_PHRASE", "BAND_SENTENCE",
+    "BAND_WORDS", "BETTER_WORDS", "COUNCIL_MARKS", "DISTRIBUTION_AXIS", "DISTRIBUTION_FIRST",
+    "DISTRIBUTION_MARKS",
+    "DISTRIBUTION_SUMMARY", "LEFT_OUT_SENTENCES", "RANK_SENTENCES", "CHANCE_PHRASES",
     "CHANCE_SENTENCES", "COMPARATOR_COLUMN_HEADINGS", "COMPARISON_WORDS", "COUNTED_WORDS",
     "DIRECTION_WORDS", "FLAG_WORDS", "FREQUENCY_WORDS", "GAP_MARK_WORDS", "MISSING_WORDS",
     "MONTH_ABBREVIATIONS", "MONTH_NAMES", "NOT_COMPARED_WORDS", "NO_ENGLAND_WORDS",
@@ -316,6 +320,7 @@ AREA_WORDS = {
     AreaType.REGION: "the {name} region",
     AreaType.STATISTICAL_NEIGHBOURS: "the average for similar councils",
     AreaType.NEIGHBOUR: "{name}",
+    AreaType.COUNCIL: "{name}",
 }
 # The kinds of comparator area in the sentence naming their source (pages/views.py
 # comparator_sources): "Source of the England and regional figures: Department for Education."
@@ -324,8 +329,61 @@ AREA_KIND_WORDS = {
     AreaType.REGION: "regional",
     AreaType.STATISTICAL_NEIGHBOURS: "statistical neighbour",  # the average and each neighbour
     AreaType.NEIGHBOUR: "statistical neighbour",
+    AreaType.COUNCIL: "other councils'",
 }
 SOURCE_SENTENCE = "Source of the {kinds} figures: {source}."
+# Where the council stands among every council (analysis/explain.py standing_sentences):
+# "Ranked 34th of 153 councils in 2024/25, where 1st is the lowest figure because a lower figure
+# is better." With no preferred direction it is a position, never "best".
+RANK_SENTENCES = {
+    Polarity.HIGHER: "Ranked {place} of {count} councils {when}, where 1st is the highest figure "
+                     "because a higher figure is better.",
+    Polarity.LOWER: "Ranked {place} of {count} councils {when}, where 1st is the lowest figure "
+                    "because a lower figure is better.",
+    Polarity.NONE: "The {place} highest figure of {count} councils {when}. Neither a higher nor a "
+                   "lower figure is better, so this is a position, not a ranking from best to "
+                   "worst.",
+}
+# The quarter of councils each quartile band is, in the sentence and the short phrase.
+BAND_WORDS = {
+    Band.A: "first quarter",
+    Band.B: "second quarter",
+    Band.C: "third quarter",
+    Band.D: "fourth quarter",
+}
+BAND_SENTENCE = ("That is quartile band {band}, the {quarter} of councils, where band A is the "
+                 "best quarter and band D the worst.")
+# Beside the rating on area and home pages, with the period ranked, which may be older than the
+# latest figure: "Band B among councils, A best (2024/25)".
+BAND_PHRASE = "Band {band} among councils, A best ({period})"
+# The distribution chart of every council's figure (pages/distribution.py): its summary, where
+# first place is, its horizontal axis title and what is marked on it.
+DISTRIBUTION_SUMMARY = ("Each dot is one council's figure {when}: {count} councils, in order from "
+                        "{first} on the left. {council}'s figure, {figure}, is {place} of {count}. "
+                        "The figures run from {low} to {high}.")
+DISTRIBUTION_FIRST = {
+    Polarity.HIGHER: "the highest (best)",
+    Polarity.LOWER: "the lowest (best)",
+    Polarity.NONE: "the highest",
+}
+DISTRIBUTION_AXIS = {
+    Polarity.HIGHER: "Councils in rank order, highest (best) on the left",
+    Polarity.LOWER: "Councils in rank order, lowest (best) on the left",
+    Polarity.NONE: "Councils in order, highest on the left",
+}
+DISTRIBUTION_MARKS = {
+    "neighbours": "Triangles mark the statistical neighbours.",
+    "england": "The dashed line is England's figure, {figure}.",
+}
+# After a council's name in the table of every council's figure.
+COUNCIL_MARKS = {"ours": "this council", "neighbour": "statistical neighbour"}
+# Councils with a row but no figure that can be ranked, singular and plural.
+LEFT_OUT_SENTENCES = (
+    "Another council is not ranked: its figure was suppressed, not published or based on small "
+    "numbers.",
+    "Another {count} councils are not ranked: their figures were suppressed, not published or "
+    "based on small numbers.",
+)
 # Where there is nothing to compare with England: a count, or no England figure.
 NOT_COMPARED_WORDS = "Not compared: a count depends on the size of the place"
 NO_ENGLAND_WORDS = "No England figure"

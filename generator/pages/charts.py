@@ -258,7 +258,7 @@ def time_series(data: IndicatorData, council: str, title: str, chart_id: str) ->
     traces += _flag_traces(observations) + _gap_traces(observations, bottom)
     for trace in traces:  # the council first in the legend, whatever order they are drawn in
         trace["legendrank"] = LEGEND_RANKS[trace["meta"]["role"]]
-    layout = _layout(_axis_title(data), data.indicator.unit)
+    layout = base_layout(_axis_title(data), data.indicator.unit)
     layout["yaxis"].update(range=[bottom, top], autorange=False)
     layout["xaxis"].update(tickmode="array",
                            tickvals=tick_labels([period.short_label for period in periods]))
@@ -288,7 +288,7 @@ def breakdown(data: IndicatorData, chart_id: str) -> Chart | None:
             "meta": {"role": "council"},
             "name": dimension,
         }],
-        "layout": {**_layout("Number", Unit.NUMBER, legend=False),
+        "layout": {**base_layout("Number", Unit.NUMBER, legend=False),
                    "yaxis": {"automargin": True, "fixedrange": True},
                    # A bar's length is its figure, so the bars start at zero.
                    "xaxis": {"title": {"text": "Number"}, "fixedrange": True,
@@ -297,7 +297,7 @@ def breakdown(data: IndicatorData, chart_id: str) -> Chart | None:
     return Chart(chart_id, figure, title)
 
 
-def _layout(axis_title: str, unit: Unit, legend: bool = True) -> dict[str, Any]:
+def base_layout(axis_title: str, unit: Unit, legend: bool = True) -> dict[str, Any]:
     layout: dict[str, Any] = {
         # The active title is the page's own text above the chart, so it wraps on a phone.
         "margin": {"l": 56, "r": 16, "t": 16, "b": 40},

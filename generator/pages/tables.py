@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.analysis import Analysis
+from generator.analysis.explain import band_phrase
 from generator.analysis.notes import published_note
 from generator.analysis.numbers import format_range, rate_noun, table_figure, table_value
 from generator.analysis.rag import Rating, has_range, standards_shown
@@ -44,6 +45,10 @@ class IndicatorRow:
         "help": "How it compares with England in a few words, with the period of England's "
                 "figure, such as Lower than England, could be chance (April 2024 to March "
                 "2025)."})
+    band: str = field(default="", metadata={
+        "help": "Its quartile band among all councils in a few words, such as Band B (second "
+                "quarter; A is best); empty without every council's figures or a preferred "
+                "direction."})
 
 
 def latest_text(analysis: Analysis) -> str:
@@ -61,6 +66,7 @@ def table_row(data: IndicatorData, analysis: Analysis) -> IndicatorRow:
         rating=analysis.rating,
         direction=DIRECTION_WORDS[analysis.travel.direction],
         england=england_text(analysis),
+        band=band_phrase(analysis.standing),
     )
 
 

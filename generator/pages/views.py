@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.analysis import Analysis, Rollup
-from generator.analysis.explain import change_since, comparison_phrase, during
+from generator.analysis.explain import change_since, comparison_phrase, during, standing_phrase
 from generator.analysis.glossary import ABBREVIATIONS, TERMS, neighbours_sentence
 from generator.analysis.rag import (
     Rating,
@@ -163,6 +163,8 @@ def key_facts(analysis: Analysis) -> tuple[Fact, ...]:
     if change:
         facts.append(Fact("Change", change))
     facts.append(Fact("Compared with England", england_text(analysis)))
+    if analysis.standing is not None:
+        facts.append(Fact("Among all councils", standing_phrase(analysis.standing)))
     return tuple(facts)
 
 

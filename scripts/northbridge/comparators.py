@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from generator.importers.councils import joint_councils
 from generator.importers.mapping import EesSource
 from generator.importers.published import Cell, mean_text, read_cell
 from generator.model.periods import parse_canonical
@@ -124,3 +125,53 @@ def comparator_rows(indicator: Indicator, council: dict[str, Any],
                 r = locals_[code]
                 out(period, "neighbour", r["new_la_code"], r["la_name"], published(r[source.value]))
     return rows
+
+
+#: Every council's rows of DfE's files, kept in the repository (made by its make_all.py from the
+#: shared data folder), so the example's council rows need nothing outside the repository.
+DFE_ALL = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "dfe_all" / "ees"
+
+
+def read_all(file: str, cache: dict[str, list[dict[str, str]]]) -> list[dict[str, str]]:
+    """Return the council rows of one of DfE's files in tests/fixtures/dfe_all, read once."""
+    if file not in cache:
+        with (DFE_ALL / file).open(encoding="utf-8-sig", newline="") as handle:
+            cache[file] = [row for row in csv.DictReader(handle)
+                           if row["geographic_level"] == "Local authority"]
+    return cache[file]
+
+
+def council_rows(indicator: Indicator, rows: list[dict[str, str]],
+                 observations: list[dict[str, str]], councils: dict[str, Any]) -> list[dict]:
+    """Every council's figure for the latest period in which Northbridge's figure is a number.
+
+    Taken cell for cell from DfE's file, as the importer does (importers/every_council.py): each
+    council found by any code DfE has used for it (``councils`` holds every code of every council
+    that exists now), under its current GSS code and name; a joint row ("314 / 318") is each of
+    its councils' figure; an abolished council or an unknown code is left out. Northbridge is
+    fictional, so it is not among them: the site ranks it by its own figure among the real
+    councils.
+    """
+    source = indicator.comparators
+    assert source is not None
+    found: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        if all(row.get(c) == v for c, v in source.filters):
+            period = indicator.dfe_period(row["time_period"])
+            if period in indicator.periods:
+                found.setdefault(period, []).append(row)
+    ours = [o["period"] for o in observations if o["value"] and o["period"] in found]
+    if not ours:
+        return []
+    period = max(ours, key=lambda p: parse_canonical(p, indicator.kind).end)
+    out: dict[str, dict[str, str]] = {}
+    for row in found[period]:
+        cell = published(row[source.value])
+        covered = (joint_councils(row["old_la_code"], councils)
+                   or joint_councils(row["new_la_code"], councils))
+        for council in covered:
+            out.setdefault(council.gss_code, {
+                "indicator_id": indicator.id, "period": period, "area_type": "council",
+                "area_code": council.gss_code, "area_name": council.name, "value": cell.value,
+                "numerator": "", "denominator": "", "missing": cell.missing, "source": SOURCE})
+    return [out[code] for code in sorted(out)]

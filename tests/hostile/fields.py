@@ -25,7 +25,7 @@ _PARSED = {"period"}  # strings the loader parses into a value of another type
 DESCRIPTOR_TEXT = {"title": ("title",), "publisher": ("publisher",),
                    "licenses": ("licenses", 0, "title")}
 #: Descriptor properties that are not free text (ids, flags, versions, the table list).
-DESCRIPTOR_STRUCTURED = {"name", "demonstration", "format_version", "resources"}
+DESCRIPTOR_STRUCTURED = {"name", "demonstration", "format_version", "resources", "area_code"}
 
 
 @dataclass(frozen=True, order=True)

@@ -124,7 +124,10 @@ def plant_randomly(folder: Path, kinds: tuple[Kind, ...], rng: random.Random,
             continue
         for _ in range(per_table):
             kind = rng.choice(kinds)
-            number, name = rng.randrange(len(rows)), rng.choice(names)
+            number = rng.randrange(len(rows))
+            # A council row's area_code is checked as a GSS code (council-code), not free text.
+            name = rng.choice([n for n in names if n != "area_code"
+                               or rows[number].get("area_type") != "council"])
             payload = rng.choice(kind.payloads(f"{kind.name}:{resource}.{name}"))
             rows[number][name] = plant(kind, rows[number][name], payload)
             planted.append(Planted(path.name, number + 2, name, kind.name, payload))

@@ -15,6 +15,7 @@ from generator.pages import downloads, tables, views
 from generator.pages.charts import Chart, breakdown, time_series
 from generator.pages.citation import Citation, citation
 from generator.pages.context import PageContext, SiteContext, page_fields
+from generator.pages.distribution import Distribution, distribution
 from generator.pages.kinds.common import Files, PageKind, page_text
 
 TEMPLATE = "indicator.md.j2"
@@ -60,6 +61,9 @@ class IndicatorPage(PageContext):
     breakdown_table: tables.BreakdownTable | None = field(metadata={
         "help": "The latest breakdown as a `BreakdownTable`; nothing when there is no "
                 "breakdown."})
+    distribution: Distribution | None = field(metadata={
+        "help": "Every council's figure (a `Distribution`: `chart`, `summary`, `table_summary`, "
+                "`caption`, `rows`, `note`), when the package carries them; otherwise nothing."})
     table: tables.DataTable = field(metadata={
         "help": "The figures as a `DataTable`, oldest period first."})
     words: views.IndicatorWords = field(metadata={
@@ -121,7 +125,8 @@ def _context(made_from: IndicatorInputs, path: str) -> IndicatorPage:
     view = views.indicator_view(data, made_from.analysis, council)
     parts = breakdown(data, f"breakdown-{ind.id}")
     return IndicatorPage(
-        **page_fields(council, made_from.demonstration, views.comparator_sources(data.comparators),
+        **page_fields(council, made_from.demonstration,
+                      views.comparator_sources(data.comparators + data.councils),
                       made_from.release, made_from.next_release, path, made_from.corrections),
         ind=ind,
         view=view,
@@ -129,6 +134,8 @@ def _context(made_from: IndicatorInputs, path: str) -> IndicatorPage:
         series_chart=time_series(data, council, view.chart_title, f"chart-{ind.id}"),
         breakdown_chart=parts,
         breakdown_table=tables.breakdown_table(data) if parts else None,
+        distribution=distribution(data, made_from.analysis.standing, council,
+                                  f"distribution-{ind.id}"),
         table=tables.data_table(data, council),
         words=views.words(data),
         target_text=views.target_text(data),
