@@ -60,8 +60,10 @@ def _ordinal(number: int) -> str:
 
 def _expected(source: Source, old_code: str) -> dict:
     """Work out rank, count, band, councils left out and the order, from the CSV alone."""
+    # Councils that exist now, by LA number (abolished ones are ranked no more); a joint row
+    # ("314 / 318") is the figure of each council it names.
     with COUNCILS.open(encoding="utf-8-sig", newline="") as handle:
-        current = {row["gss_code"] for row in csv.DictReader(handle)}
+        current = {row["old_la_code"] for row in csv.DictReader(handle) if not row["abolished"]}
     with (EES / source.file).open(encoding="utf-8-sig", newline="") as handle:
         rows = [row for row in csv.DictReader(handle)
                 if row["geographic_level"] == "Local authority"
@@ -71,9 +73,10 @@ def _expected(source: Source, old_code: str) -> dict:
     year = max(row["time_period"] for row in ours)
     latest = {}
     for row in rows:
-        if row["time_period"] == year and row["new_la_code"] in current:
-            latest.setdefault(row["new_la_code"], row)
-    own = next(row for row in latest.values() if row["old_la_code"] == old_code)
+        for number in (part.strip() for part in row["old_la_code"].split("/")):
+            if row["time_period"] == year and number in current:
+                latest.setdefault(number, row)
+    own = latest[old_code]
     figures = {code: float(row[source.column]) for code, row in latest.items()
                if row[source.column] not in SYMBOLS}
     mine = float(own[source.column])

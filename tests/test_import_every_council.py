@@ -145,14 +145,15 @@ def test_every_figure_written_is_its_source_cell(code: str, tmp_path: Path) -> N
     # Every figure the files hold for the council was written.
     held = {(i, p) for (i, p, level, c) in cells if level == "Local authority" and c == code}
     assert {(r["indicator_id"], r["period"]) for r in tables["observations"]} == held
-    levels = {"england": "National", "region": "Regional", "neighbour": "Local authority"}
+    levels = {"england": "National", "region": "Regional", "neighbour": "Local authority",
+              "council": "Local authority"}  # council: every council's figure (issue 19)
     group = sorted({r["area_code"] for r in tables["comparators"] if r["area_type"] == "neighbour"})
     for row in tables["comparators"]:
         if row["area_type"] == "statistical_neighbours":
             # The same number; the importer writes it without trailing zeros (19.0 as 19).
             assert Decimal(row["value"]) == Decimal(_average(row, group)), row
             continue
-        code = (la_numbers()[row["area_code"]] if row["area_type"] == "neighbour"
+        code = (la_numbers()[row["area_code"]] if levels[row["area_type"]] == "Local authority"
                 else row["area_code"])
         key = (row["indicator_id"], row["period"], levels[row["area_type"]], code)
         differences += _check(row, cells.get(key), str(key))

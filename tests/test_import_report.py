@@ -178,14 +178,16 @@ def test_counts_get_no_comparators(tmp_path: Path, council: str) -> None:
     assert _rows(out / "comparators.csv") == []
 
 
-@pytest.mark.parametrize("council, ees, lait, comparators", [
+@pytest.mark.parametrize("council, ees, lait, comparators, councils", [
     # 154 of the council's figures are in the explore education statistics files (import-ees
-    # alone imports 154); LAIT adds 50: the children in need rate and earlier years.
-    ("Trafford", 154, 50, {"Department for Education": 2466}),
-    ("Sunderland", 154, 50, {"Department for Education": 2460}),
+    # alone imports 154); LAIT adds 50: the children in need rate and earlier years. Every
+    # council's figure (issue 19) is one row per council for each of the 20 indicators that are
+    # not counts, in its latest period: about 151 councils each.
+    ("Trafford", 154, 50, 2466, 3020),
+    ("Sunderland", 154, 50, 2460, 3018),
 ])
 def test_ees_and_lait_in_one_package(tmp_path: Path, council: str, ees: int, lait: int,
-                                     comparators: dict[str, int]) -> None:
+                                     comparators: int, councils: int) -> None:
     out = tmp_path / "out"
     result = CliRunner().invoke(import_dfe, [
         "--ees", str(EES), "--lait", str(LAIT), "--council", council, "--out", str(out),
@@ -199,8 +201,12 @@ def test_ees_and_lait_in_one_package(tmp_path: Path, council: str, ees: int, lai
     observations = _rows(out / "observations.csv")
     assert len(observations) == ees + lait
     assert len({(row["indicator_id"], row["period"]) for row in observations}) == ees + lait
-    sources = Counter(row["source"] for row in _rows(out / "comparators.csv"))
-    assert dict(sources) == comparators
+    rows = _rows(out / "comparators.csv")
+    assert {row["source"] for row in rows} == {"Department for Education"}
+    assert sum(row["area_type"] != "council" for row in rows) == comparators
+    every = [row for row in rows if row["area_type"] == "council"]
+    assert len(every) == councils
+    assert len({(row["indicator_id"], row["area_code"]) for row in every}) == councils
     site, problems = check_packages([out])
     assert problems == [] and site is not None and len(site.indicators) == 21
     notes = {row["id"]: row["data_notes"] for row in _rows(out / "indicators.csv")}

@@ -42,7 +42,7 @@ def test_new_says_what_it_wrote_and_what_is_left_to_do(bristol: tuple[Path, str]
     assert all(line.startswith("  ") and ": imported, " in line for line in report[1:]), report
     assert lines[:1] + lines[23:] == [
         "Imported Department for Education published figures for Bristol, City of: "
-        "6 service_areas, 21 indicators, 204 observations, 2365 comparators, 1 releases.",
+        "6 service_areas, 21 indicators, 204 observations, 5385 comparators, 1 releases.",
         f"Wrote {folder}, a site project for City of Bristol.",
         f"Next: set extra.generator.contact in {folder / 'mkdocs.yml'}, then run 'perfsite "
         "build' in that folder.",

@@ -138,6 +138,8 @@ theme:
   language: en
   font: false            # never load Google Fonts: no reader request may leave the site
   custom_dir: site_src/overrides
+  # Zensical's look that matches Material's (MkDocs and ProperDocs ignore it): docs/builders.md.
+  variant: classic
   features:
     - navigation.instant
     - navigation.tracking

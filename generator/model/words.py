@@ -367,9 +367,9 @@ DISTRIBUTION_FIRST = {
     Polarity.NONE: "the highest",
 }
 DISTRIBUTION_AXIS = {
-    Polarity.HIGHER: "Councils in rank order, highest (best) on the left",
-    Polarity.LOWER: "Councils in rank order, lowest (best) on the left",
-    Polarity.NONE: "Councils in order, highest on the left",
+    Polarity.HIGHER: "Councils, best (highest) first",
+    Polarity.LOWER: "Councils, best (lowest) first",
+    Polarity.NONE: "Councils, highest first",
 }
 DISTRIBUTION_MARKS = {
     "neighbours": "Triangles mark the statistical neighbours.",
