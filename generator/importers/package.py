@@ -211,6 +211,12 @@ def origin_note(item: IndicatorMapping, observations: Iterable[Figure]) -> str:
             f"{NOTE_WORDS[Source.EES]}.")
 
 
+def _with_licence(source: str, licence: str) -> str:
+    """Return an indicator's source with the figures' licence: "DfE, Children in need, published
+    under the Open Government Licence v3.0." (the package's ``licenses`` say the same)."""
+    return f"{source}, published under the {licence}." if licence else f"{source}."
+
+
 def _indicator_row(item: IndicatorMapping, mapping: Mapping, neighbours: int,
                    source_note: str, extra_notes: Iterable[str] = (),
                    origins: str = "") -> dict[str, str]:
@@ -227,7 +233,9 @@ def _indicator_row(item: IndicatorMapping, mapping: Mapping, neighbours: int,
         "numerator": item.numerator, "denominator": item.denominator, "unit": item.unit.value,
         "decimal_places": str(item.decimal_places), "polarity": item.polarity.value,
         "frequency": item.frequency.value, "period_type": item.period_type.value,
-        "source": f"{item.source}. {ATTRIBUTION}.", "source_url": item.source_url,
+        # The page writes "Source: " before it: the licence follows, not a second "Source:".
+        "source": _with_licence(item.source, mapping.licence.get("title", "")),
+        "source_url": item.source_url,
         "licence": mapping.licence.get("title", ""), "status": "established",
         "small_number_threshold": "", "counts_people": "false",
         "numerator_counts": item.numerator_counts,

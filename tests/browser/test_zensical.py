@@ -117,10 +117,13 @@ def test_charts_redraw_in_dark_mode(page: Page, zensical_server: SiteServer,
 def _search(page: Page, query: str) -> list[str]:
     """Type ``query`` into Zensical's search (a modal in a shadow root, which Playwright's CSS
     selectors enter) and return the results' links and the text of the results."""
+    # The "/" shortcut works once Zensical's bundle has run: on a loaded machine a key pressed
+    # as soon as the page has loaded was lost (seen once in a full run).
+    page.wait_for_load_state("networkidle")
     page.keyboard.press("/")
     page.keyboard.type(query)
     results = page.locator("a[href*='?h=']")
-    results.first.wait_for(timeout=10_000)
+    results.first.wait_for(timeout=20_000)
     return [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
 
 
