@@ -209,3 +209,26 @@ def test_docs_describe_every_option_and_indicator() -> None:
     assert mapping is not None
     for item in mapping.indicators:
         assert f"| `{item.id}` |" in docs, item.id
+
+
+def test_every_council_in_lait_has_one_row_per_indicator(tmp_path: Path) -> None:
+    """Every council that exists now gets its figure from LAIT, those numbered 9xx included
+    (Hertfordshire is 919, Surrey 936): only England (970) and the regions are not councils."""
+    root = Path(__file__).resolve().parent.parent
+    out = tmp_path / "out"
+    result = CliRunner().invoke(import_lait, [
+        str(root / "tests" / "fixtures" / "dfe_all" / "lait" / "lait_all.parquet"),
+        "--council", "Trafford", "--out", str(out), "--release-date", "2025-12-01"])
+    assert result.exit_code == 0, result.output
+    with (root / "generator" / "importers" / "mappings" / "councils.csv").open(
+            encoding="utf-8", newline="") as handle:
+        current = {row["gss_code"] for row in csv.DictReader(handle) if not row["abolished"]}
+    held_back = {"E09000007", "E06000005"}  # Camden and Darlington: not in the shared files
+    rows: dict[str, list[str]] = {}
+    with (out / "comparators.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["area_type"] == "council":
+                rows.setdefault(row["indicator_id"], []).append(row["area_code"])
+    assert len(rows) == 20  # every mapped indicator but the count
+    for indicator, codes in rows.items():
+        assert sorted(codes) == sorted(current - held_back), indicator
