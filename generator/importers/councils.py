@@ -16,6 +16,7 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from generator.input.files import MAX_XLSX_RATIO, MAX_XLSX_UNPACKED_BYTES, special_file_problem, xlsx_unpacked
@@ -63,6 +64,7 @@ def _list(cell: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (cell or "").split(";") if part.strip())
 
 
+@cache  # the shipped table is read once, however many stages of an import ask for it
 def read_councils(path: Path = COUNCILS_FILE) -> tuple[Council, ...]:
     """Return the councils listed in the shipped councils table, current ones first."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
